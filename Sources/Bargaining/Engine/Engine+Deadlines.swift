@@ -1,0 +1,44 @@
+extension Engine {
+    /// Applies, as events, every deadline that passed before `day` while still open and that the
+    /// workflow lets lapse (reply overdue → escalation; review silence → effective; expiry →
+    /// expired). A lapse takes effect the day after the last day of the deadline.
+    func advance(_ state: inout NegotiationState, to day: Day, recording events: inout [Event]) throws(CalendarError) {
+        while let due = state.deadlines.filter({ $0.due < day && workflow.deadlines[$0.name]?.lapse != nil }).min(by: { $0.due < $1.due }) {
+            let lapseDay = due.due.adding(days: 1)
+            let next = workflow.deadlines[due.name]!.lapse!
+            var fields = Fields()
+            if workflow.steps[next].takesEffect {
+                fields["effective-on"] = .day(effectiveDay(entering: lapseDay, state: state, fields: fields))
+            }
+            let opened = try deadlines(workflow.steps[next].opens, on: lapseDay, state: state, fields: fields)
+            let event = Event(sequence: state.version + 1, on: lapseDay, actor: .calendar, body: .lapsed(deadline: due.name, fields: fields), opened: opened)
+            do { try apply(event, to: &state) } catch { preconditionFailure("a lapse the engine built does not apply: \(error)") }
+            events.append(event)
+        }
+    }
+
+    /// Due dates of the named deadlines, started by an act on `day`. A deadline anchored on a date
+    /// field that is not known yet is not started (there is nothing to count from).
+    func deadlines(_ names: [String], on day: Day, state: NegotiationState, fields: Fields) throws(CalendarError) -> [OpenDeadline] {
+        var result: [OpenDeadline] = []
+        for name in names {
+            guard let definition = workflow.deadlines[name] else { continue }
+            func date(_ field: String) -> Day? { fields.day(field) ?? state.dates[field] ?? state.draft?.day(field) }
+            let due: Day?
+            switch definition.length {
+            case .calendarDays(let n): due = try context.calendar.deadline(after: day, calendarDays: n)
+            case .workingDays(let n): due = try context.calendar.deadline(after: day, workingDays: n)
+            case .until(let field): due = date(field)
+            case .before(let field, let n): due = date(field)?.adding(days: -n)
+            case .escalationRung:
+                switch fields.text("rung").flatMap(context.policy.rung(named:))?.length {
+                case .calendarDays(let n)?: due = try context.calendar.deadline(after: day, calendarDays: n)
+                case .workingDays(let n)?: due = try context.calendar.deadline(after: day, workingDays: n)
+                default: due = nil
+                }
+            }
+            if let due { result.append(OpenDeadline(name: name, due: due, openedOn: day)) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,105 @@
+extension Engine {
+    /// Judges one act by `actor` on `day`. Deadlines that passed before `day` are applied first
+    /// (and returned as events), then the act must be allowed from the current step, by the
+    /// actor's role, with valid fields, and every guard of the workflow must hold.
+    public func decide(_ state: NegotiationState, _ action: Action, by actor: Actor, on day: Day) -> Result<Decision, RuleViolation> {
+        guard day >= state.lastDay else {
+            return .failure(RuleViolation(.dateBeforeLastEvent, "\(day) is before the last recorded event (\(state.lastDay)); acts are recorded in date order"))
+        }
+        var state = state
+        var events: [Event] = []
+        do { try advance(&state, to: day, recording: &events) } catch {
+            return .failure(RuleViolation(.calendar, error.description))
+        }
+        guard let definition = workflow.action(action.kind) else {
+            return .failure(RuleViolation(.unknownAction, "'\(action.kind.rawValue)' is not part of workflow \(workflow.name)"))
+        }
+        let step = workflow.steps[state.step]
+        guard definition.from.contains(state.step) else {
+            let allowed = allowedActions(in: state).map { "\($0.kind.rawValue) (\($0.roles.map(\.rawValue).joined(separator: ", ")))" }
+            return .failure(RuleViolation(.notAllowedNow, "'\(action.kind.rawValue)' is not possible at step '\(step.name)' (\(step.title)); allowed now: \(allowed.isEmpty ? "nothing, the negotiation has ended" : allowed.joined(separator: "; "))"))
+        }
+        guard definition.roles.contains(actor.role) else {
+            return .failure(RuleViolation(.roleNotAllowed, "\(actor.role.rawValue) may not \(action.kind.rawValue); only \(definition.roles.map(\.rawValue).joined(separator: " or ")) may"))
+        }
+        if definition.eachSide, let side = actor.role.side, state.sidesDone[action.kind]?.contains(side) == true {
+            return .failure(RuleViolation(.alreadyTaken, "the \(side.rawValue) side has already taken '\(action.kind.rawValue)' at this step; waiting for the \(side.other.rawValue) side"))
+        }
+        if let violation = validate(action.fields, for: action.kind) { return .failure(violation) }
+
+        var warnings: [String] = []
+        var outcome: (name: String, explanation: String)?
+        for rule in definition.guards {
+            let verdict = rule.rule.evaluate(RuleContext(state: state, workflow: workflow, context: context, kind: action.kind,
+                                                         actor: actor, fields: action.fields, day: day, parameters: rule))
+            switch verdict {
+            case .holds: break
+            case .violated(let message): return .failure(RuleViolation(rule.rule, message))
+            case .warning(let message): warnings.append("\(message) (\(rule.rule.article))")
+            case .outcome(let name, let explanation): outcome = (name, explanation)
+            }
+        }
+
+        var fields = action.fields
+        var sides = state.sidesDone[action.kind] ?? SideSet()
+        if let side = actor.role.side { sides.insert(side) }
+        let completes = !definition.eachSide || sides.isComplete
+        var opened: [OpenDeadline] = []
+        if completes {
+            let target = self.target(of: definition, outcome: outcome?.name) ?? state.step
+            var names = definition.opens
+            if target != state.step || definition.target != .stay {
+                names += workflow.steps[target].opens
+                if workflow.steps[target].takesEffect {
+                    fields["effective-on"] = .day(effectiveDay(entering: day, state: state, fields: fields))
+                }
+            }
+            do { opened = try deadlines(names, on: day, state: state, fields: fields) } catch {
+                return .failure(RuleViolation(.calendar, error.description))
+            }
+        }
+        var notes = warnings
+        if let outcome { notes.insert(outcome.explanation, at: 0) }
+        let event = Event(sequence: state.version + 1, on: day, actor: actor,
+                          body: .acted(action: action.kind, fields: fields, outcome: outcome?.name), opened: opened, notes: notes)
+        do { try apply(event, to: &state) } catch {
+            return .failure(RuleViolation(.fields, error.description))
+        }
+        events.append(event)
+        return .success(Decision(events: events, state: state, warnings: warnings, explanation: outcome?.explanation))
+    }
+
+    /// The step an action leads to when it completes, or nil when it stays.
+    func target(of definition: Workflow.ActionDefinition, outcome: String?) -> Int? {
+        switch definition.target {
+        case .stay: nil
+        case .step(let step): step
+        case .outcomes(let map): outcome.flatMap { map[$0] }
+        }
+    }
+
+    /// S1 art 47 [policy]: the contract takes effect on entering the step, or on the later start
+    /// date the agreement itself states.
+    func effectiveDay(entering day: Day, state: NegotiationState, fields: Fields) -> Day {
+        max(day, state.draft?.day("starts-on") ?? day)
+    }
+
+    /// Missing, unknown or mistyped fields, all named at once so a script can fix them in one go.
+    func validate(_ fields: Fields, for kind: ActionKind) -> RuleViolation? {
+        let specs = kind.fields
+        var problems: [String] = []
+        let missing = specs.filter { $0.required && fields[$0.name] == nil }
+        if !missing.isEmpty {
+            problems.append("missing \(missing.map { "\($0.name) (\($0.help))" }.joined(separator: "; "))")
+        }
+        for name in fields.sortedNames {
+            guard let spec = specs.first(where: { $0.name == name }) else {
+                problems.append("unknown field '\(name)'; \(kind.rawValue) takes: \(specs.isEmpty ? "no fields" : specs.map(\.name).joined(separator: ", "))")
+                continue
+            }
+            if !spec.type.accepts(fields[name]!) { problems.append("\(name) must be \(spec.type.hint)") }
+        }
+        guard !problems.isEmpty else { return nil }
+        return RuleViolation(.fields, "\(kind.rawValue): \(problems.joined(separator: "; "))")
+    }
+}

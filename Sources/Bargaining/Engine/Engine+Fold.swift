@@ -1,0 +1,149 @@
+/// A stored event sequence that this workflow cannot replay: a corrupted or foreign history.
+public struct FoldError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var sequence: Int
+    public var reason: String
+    public var description: String { "event \(sequence): \(reason)" }
+}
+
+extension Engine {
+    /// Rebuilds a negotiation's state from its events. Deterministic: it reads only the events
+    /// (due dates included), never the calendar or the rules.
+    public func fold(_ events: [Event]) throws(FoldError) -> NegotiationState {
+        guard let first = events.first, case .opened(let opening) = first.body, first.sequence == 1 else {
+            throw FoldError(sequence: events.first?.sequence ?? 0, reason: "a negotiation's history starts with its opening event")
+        }
+        guard opening.workflow.name == workflow.name, opening.workflow.version == workflow.version else {
+            throw FoldError(sequence: 1, reason: "the negotiation runs \(opening.workflow), not \(workflow.reference)")
+        }
+        var state = NegotiationState(opening: opening, step: workflow.initialStep, on: first.on)
+        state.deadlines = first.opened
+        for event in events.dropFirst() { try apply(event, to: &state) }
+        return state
+    }
+
+    /// Applies one event. Shared by ``fold(_:)`` and ``decide(_:_:by:on:)`` so a decision and a
+    /// replay can never disagree.
+    func apply(_ event: Event, to state: inout NegotiationState) throws(FoldError) {
+        guard event.sequence == state.version + 1 else {
+            throw FoldError(sequence: event.sequence, reason: "expected event \(state.version + 1)")
+        }
+        guard event.on >= state.lastDay else {
+            throw FoldError(sequence: event.sequence, reason: "dated \(event.on), before the previous event (\(state.lastDay))")
+        }
+        switch event.body {
+        case .opened:
+            throw FoldError(sequence: event.sequence, reason: "a negotiation opens only once")
+        case .acted(let kind, let fields, let outcome):
+            guard let definition = workflow.action(kind), definition.from.contains(state.step) else {
+                throw FoldError(sequence: event.sequence, reason: "'\(kind.rawValue)' cannot follow step '\(workflow.steps[state.step].name)'")
+            }
+            record(kind, fields, outcome: outcome, explanation: event.notes.first, by: event.actor, on: event.on, in: &state)
+            var sides = state.sidesDone[kind] ?? SideSet()
+            if let side = event.actor.role.side { sides.insert(side) }
+            state.sidesDone[kind] = sides
+            if !definition.eachSide || sides.isComplete {
+                state.deadlines.removeAll { definition.closes.contains($0.name) }
+                if let extended = definition.extends, let days = fields.integer("days"),
+                   let index = state.deadlines.firstIndex(where: { $0.name == extended }) {
+                    state.deadlines[index].due = state.deadlines[index].due.adding(days: days)
+                }
+                open(event.opened, in: &state)
+                if let next = target(of: definition, outcome: outcome) { enter(next, in: &state) }
+            }
+        case .lapsed(let name, let fields):
+            guard let definition = workflow.deadlines[name], let next = definition.lapse else {
+                throw FoldError(sequence: event.sequence, reason: "deadline '\(name)' does not lapse in this workflow")
+            }
+            state.deadlines.removeAll { $0.name == name }
+            if name == "review" { state.reviewLapsedOn = event.on }
+            recordDates(fields, in: &state)
+            open(event.opened, in: &state)
+            enter(next, in: &state)
+        }
+        state.version = event.sequence
+        state.lastDay = event.on
+    }
+
+    func open(_ deadlines: [OpenDeadline], in state: inout NegotiationState) {
+        for deadline in deadlines {
+            state.deadlines.removeAll { $0.name == deadline.name }
+            state.deadlines.append(deadline)
+        }
+    }
+
+    func enter(_ step: Int, in state: inout NegotiationState) {
+        state.step = step
+        state.sidesDone.removeAll()
+        if workflow.steps[step].terminal { state.deadlines.removeAll() }
+    }
+
+    func recordDates(_ fields: Fields, in state: inout NegotiationState) {
+        for (name, value) in fields.values { if case .day(let day) = value { state.dates[name] = day } }
+    }
+
+    /// What each act means for the negotiation's facts.
+    func record(_ kind: ActionKind, _ fields: Fields, outcome: String?, explanation: String?, by actor: Actor, on day: Day, in state: inout NegotiationState) {
+        recordDates(fields, in: &state)
+        let side = actor.role.side
+        switch kind {
+        case .sendNotice:
+            state.noticeFrom = side
+        case .escalate:
+            if let rung = fields.text("rung") { state.escalations.append(rung) }
+        case .appointRepresentatives:
+            if let side {
+                state.delegations[side] = Delegation(chief: fields.text("chief") ?? "", members: fields.list("members"), experts: fields.list("experts"))
+            }
+        case .reportVacancy:
+            if let name = fields.text("name") { state.vacancies.append(name) }
+        case .fillVacancy:
+            if let name = fields.text("name"), let replacement = fields.text("replacement") {
+                state.vacancies.removeAll { $0 == name }
+                for (delegationSide, var delegation) in state.delegations where delegation.everyone.contains(name) {
+                    if delegation.chief == name { delegation.chief = replacement }
+                    delegation.members = delegation.members.map { $0 == name ? replacement : $0 }
+                    delegation.experts = delegation.experts.map { $0 == name ? replacement : $0 }
+                    state.delegations[delegationSide] = delegation
+                }
+            }
+        case .prepare:
+            state.recorder = fields.text("recorder")
+        case .requestInformation:
+            state.informationRequested.append(contentsOf: fields.list("items"))
+        case .supplyInformation:
+            state.informationSupplied.append((fields.list("items"), day))
+        case .holdRound:
+            if let chair = fields.side("chair") {
+                state.rounds.append(Round(on: day, chair: chair, minutesSigned: fields.flag("minutes-signed") ?? false, summary: fields.text("summary")))
+            }
+        case .extendCoordination:
+            state.coordinationExtensions += 1
+        case .agreeDraft:
+            state.draft = fields
+            state.signatures.removeAll()
+        case .holdCongress:
+            state.congressSessions.append(CongressSession(
+                on: day, body: state.congressBody ?? "职工代表大会",
+                total: fields.integer("total") ?? 0, present: fields.integer("present") ?? 0,
+                votesFor: fields.integer("for") ?? 0, against: fields.integer("against") ?? 0, abstain: fields.integer("abstain") ?? 0,
+                managers: fields.integer("managers"), recorder: fields.text("recorder"),
+                outcome: outcome.flatMap(CongressVote.Outcome.init(rawValue:)) ?? .rejected, explanation: explanation ?? ""))
+        case .conveneCongress:
+            state.congressBody = fields.text("body")
+        case .sign, .signDraft:
+            if kind == .sign, let side { state.signatures.append(Signature(side: side, name: actor.name, on: day)) }
+        case .file:
+            state.filings.append(Filing(by: actor, on: day, copies: fields.integer("copies") ?? 0, authority: fields.text("authority") ?? ""))
+        case .object:
+            state.objections.append(fields.text("opinion") ?? "")
+        case .noObjection:
+            state.noObjectionOn = day
+        case .requestRenewal:
+            state.renewal = fields.text("renewal")
+        case .terminate, .withdraw:
+            state.endReason = fields.text("reason")
+        case .accept, .refuse, .resume, .suspend, .applyCoordination, .acceptCoordination, .concludeCoordination, .reopenTalks, .publish:
+            break
+        }
+    }
+}

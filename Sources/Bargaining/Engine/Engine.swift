@@ -1,0 +1,89 @@
+/// The law of one workflow, applied: decides acts, folds events, answers "what now" as of a date.
+///
+/// Pure: no clock, no storage, no terminal. The same inputs always give the same events, which is
+/// what lets every store, the CLI and the benchmarks share it.
+///
+/// ## Topics
+/// - ``open(_:by:on:)`` starts a negotiation.
+/// - ``decide(_:_:by:on:)`` judges one act and returns its events, or a ``RuleViolation``.
+/// - ``fold(_:)`` rebuilds the state from events.
+/// - ``status(_:asOf:)`` says where a negotiation stands on a date.
+public struct Engine: Sendable {
+    public let workflow: Workflow
+    public let context: EngineContext
+
+    public init(workflow: Workflow, context: EngineContext) {
+        self.workflow = workflow
+        self.context = context
+    }
+
+    /// Opens a negotiation under this workflow, pinned to its name, version and digest.
+    public func open(_ opening: Opening, by actor: Actor, on day: Day) -> Result<Decision, RuleViolation> {
+        var opening = opening
+        opening.workflow = workflow.reference
+        if let violation = check(opening, by: actor) { return .failure(violation) }
+        let state = NegotiationState(opening: opening, step: workflow.initialStep, on: day)
+        let opened: [OpenDeadline]
+        do { opened = try deadlines(workflow.steps[workflow.initialStep].opens, on: day, state: state, fields: Fields()) } catch {
+            return .failure(RuleViolation(.calendar, error.description))
+        }
+        let event = Event(sequence: 1, on: day, actor: actor, body: .opened(opening), opened: opened)
+        do { return .success(Decision(events: [event], state: try fold([event]), warnings: [], explanation: nil)) } catch {
+            return .failure(RuleViolation(.opening, error.description))
+        }
+    }
+
+    /// SPEC §1: who may open, and what a negotiation of this level must cover.
+    func check(_ opening: Opening, by actor: Actor) -> RuleViolation? {
+        let article = "S1 art 32; S2 arts 51, 53; S5 art 22"
+        guard [.employeeSide, .employerSide, .upperUnion].contains(actor.role) else {
+            return RuleViolation(.opening, article: article, "a negotiation is opened by one of the parties or the upper-level union (S2 art 51), not by \(actor.role.rawValue)")
+        }
+        guard opening.level == workflow.level else {
+            return RuleViolation(.opening, article: article, "workflow \(workflow.name) is for \(workflow.level.rawValue) negotiations, not \(opening.level.rawValue)")
+        }
+        if opening.employeeParty.trimmingWhitespace().isEmpty || opening.employerParty.trimmingWhitespace().isEmpty {
+            return RuleViolation(.opening, article: article, "name both parties: the union side and the employer side")
+        }
+        if opening.id.isEmpty { return RuleViolation(.opening, "a negotiation needs an id") }
+        switch opening.level {
+        case .enterprise where opening.enterprises.count != 1:
+            return RuleViolation(.opening, article: article, "an enterprise negotiation covers exactly one enterprise; \(opening.enterprises.count) given")
+        case .industry, .regional:
+            if opening.enterprises.isEmpty {
+                return RuleViolation(.opening, article: article, "an \(opening.level.rawValue) negotiation lists the enterprises it covers, by credit code; none given")
+            }
+        default:
+            break
+        }
+        var seen = Set<CreditCode>()
+        for enterprise in opening.enterprises where !seen.insert(enterprise.creditCode).inserted {
+            return RuleViolation(.opening, article: article, "enterprise \(enterprise.creditCode) is listed twice")
+        }
+        if let negative = opening.enterprises.first(where: { ($0.employees ?? 0) < 0 }) {
+            return RuleViolation(.opening, article: article, "enterprise \(negative.creditCode) has a negative number of employees")
+        }
+        return nil
+    }
+}
+
+/// One act to judge: which action, with which fields.
+public struct Action: Hashable, Sendable {
+    public var kind: ActionKind
+    public var fields: Fields
+
+    public init(_ kind: ActionKind, _ fields: Fields = Fields()) {
+        self.kind = kind
+        self.fields = fields
+    }
+}
+
+/// What an accepted act produced: the events to append (deadline lapses first, then the act), the
+/// resulting state, and what the chair should be told.
+public struct Decision: Sendable {
+    public var events: [Event]
+    public var state: NegotiationState
+    public var warnings: [String]
+    /// How a classifying rule decided (the congress vote with its numbers).
+    public var explanation: String?
+}

@@ -1,0 +1,45 @@
+/// Why the engine refused an act: which rule, its article, and the facts with their numbers, in
+/// words a union chair can act on. Refusals are values, not crashes: nothing is recorded.
+public struct RuleViolation: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable, Codable {
+        /// The action is not one the current step allows.
+        case notAllowedNow = "not-allowed-now"
+        /// The action is not in this negotiation's workflow at all.
+        case unknownAction = "unknown-action"
+        /// The actor's role may not take the action.
+        case roleNotAllowed = "role-not-allowed"
+        /// This side has already taken an action each side takes once.
+        case alreadyTaken = "already-taken"
+        /// The date is earlier than the last recorded event.
+        case dateBeforeLastEvent = "date-before-last-event"
+        /// Fields missing, unknown or of the wrong type.
+        case fields
+        /// A date outside the holiday calendar's years: no guessing.
+        case calendar
+        /// Opening data (parties, covered enterprises) is not acceptable.
+        case opening
+        /// A named legal rule of the catalogue.
+        case rule
+    }
+
+    public var code: Code
+    /// The rule's catalogue name (e.g. `congress-vote`) or the code's name.
+    public var rule: String
+    public var article: String?
+    public var message: String
+
+    public init(_ code: Code, rule: String? = nil, article: String? = nil, _ message: String) {
+        self.code = code
+        self.rule = rule ?? code.rawValue
+        self.article = article
+        self.message = message
+    }
+
+    public init(_ rule: RuleID, _ message: String) {
+        self.init(.rule, rule: rule.rawValue, article: rule.article, message)
+    }
+
+    public var description: String {
+        article.map { "\(message) [\(rule), \($0)]" } ?? "\(message) [\(rule)]"
+    }
+}

@@ -1,0 +1,29 @@
+/// A district's or city's choices where the law leaves room (SPEC's [policy] marks): coverage
+/// targets, the renewal grace, the reminder window, the escalation ladder.
+public struct Policy: Sendable, Hashable {
+    public var name: String
+    public var title: String
+    /// Targets in basis points of the denominator (90% = 9000).
+    public var signingTarget: Int
+    public var renewalTarget: Int
+    public var chamberTarget: Int
+    /// Industry and regional contracts count as covering the enterprises they list (SPEC §6).
+    public var countIndustryAndRegional: Bool
+    /// Days after expiry within which a new contract still counts as a renewal (G of SPEC §6).
+    public var renewalGraceDays: Int
+    /// How far back a congress session counts for the establishment rate.
+    public var congressLookbackMonths: Int
+    /// How long before expiry an enterprise without an open renewal is a laggard to remind.
+    public var reminderWindowDays: Int
+    public var escalationLadder: [EscalationRung]
+
+    public struct EscalationRung: Sendable, Hashable {
+        public var rung: String
+        public var title: String
+        /// Time the employer has to answer this rung before the next may be taken; nil for the last.
+        public var length: Workflow.DeadlineLength?
+        public var article: String
+    }
+
+    public func rung(named name: String) -> EscalationRung? { escalationLadder.first { $0.rung == name } }
+}

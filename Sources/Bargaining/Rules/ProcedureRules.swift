@@ -1,0 +1,48 @@
+/// Rules on notice, refusal, filing and renewal (S1 arts 32, 38, 42; S4 art 24; S5 arts 21, 55).
+enum ProcedureRules {
+    /// S1 art 32: the side that received the notice replies.
+    static func replyingSide(_ c: RuleContext) -> RuleVerdict {
+        guard let from = c.state.noticeFrom, let side = c.actor.role.side, side == from else { return .holds }
+        return .violated("the notice came from the \(from.rawValue) side; the reply is the \(from.other.rawValue) side's to give")
+    }
+
+    /// S5 arts 21, 55 [policy: rungs and order]: the next rung only, and only once the employer's
+    /// time to answer the previous rung has run out.
+    static func escalationLadder(_ c: RuleContext) -> RuleVerdict {
+        let ladder = c.context.policy.escalationLadder
+        let taken = c.state.escalations.count
+        guard taken < ladder.count else {
+            return .violated("every rung of the \(c.context.policy.name) escalation ladder has been taken (\(c.state.escalations.joined(separator: " → ")))")
+        }
+        let next = ladder[taken]
+        let asked = c.fields.text("rung") ?? ""
+        guard asked == next.rung else {
+            return .violated("the next rung is '\(next.rung)' (\(next.title)), not '\(asked)'; the ladder is \(ladder.map(\.rung).joined(separator: " → "))")
+        }
+        if let running = c.state.deadlines.first(where: { $0.name == "escalation-rung" }), c.day <= running.due {
+            let previous = ladder[taken - 1]
+            return .violated("the employer has until \(running.due) to answer the \(previous.rung) (\(previous.title)); '\(next.rung)' may be taken from \(running.due.adding(days: 1))")
+        }
+        return .holds
+    }
+
+    /// S1 art 42: three copies (一式三份).
+    static func filingCopies(_ c: RuleContext) -> RuleVerdict {
+        let copies = c.fields.integer("copies") ?? 0
+        let required = c.parameters.integer("copies") ?? 3
+        return copies >= required ? .holds : .violated("\(copies) cop\(copies == 1 ? "y" : "ies") filed; \(required) are required")
+    }
+
+    /// S1 art 38 (3 months) / S4 art 24 (60 days): renewal is asked for in the window before expiry.
+    static func renewalWindow(_ c: RuleContext) -> RuleVerdict {
+        guard let expires = c.state.expiresOn else {
+            return .violated("the agreement has no expiry date on record, so there is no renewal window")
+        }
+        let opens = c.parameters.integer("months").map { expires.adding(months: -$0) }
+            ?? expires.adding(days: -(c.parameters.integer("days") ?? 0))
+        guard c.day >= opens, c.day <= expires else {
+            return .violated("renewal may be asked for from \(opens) to the expiry on \(expires); \(c.day) is outside that window")
+        }
+        return .holds
+    }
+}

@@ -1,0 +1,114 @@
+/// Rules on who sits at the table (SPEC §2; S1 arts 19–24, 31, 33–34, 37).
+enum RepresentativeRules {
+    /// The delegation an appointment proposes.
+    static func proposed(_ c: RuleContext) -> Delegation {
+        Delegation(chief: c.fields.text("chief") ?? "", members: c.fields.list("members"), experts: c.fields.list("experts"))
+    }
+
+    static func side(_ c: RuleContext) -> Side { c.actor.role.side ?? .employee }
+
+    /// S1 art 19: at least 3 per side; [policy] some localities cap a side at 10.
+    static func size(_ c: RuleContext) -> RuleVerdict {
+        let count = proposed(c).count
+        let side = side(c)
+        if let min = c.parameters.integer("min"), count < min {
+            return .violated("the \(side.rawValue) side names \(count) representative\(count == 1 ? "" : "s"); each side needs at least \(min)")
+        }
+        if let max = c.parameters.integer("max"), count > max {
+            return .violated("the \(side.rawValue) side names \(count) representatives; this workflow allows at most \(max) per side")
+        }
+        return .holds
+    }
+
+    /// S1 art 19: equal numbers on both sides.
+    static func parity(_ c: RuleContext) -> RuleVerdict {
+        let side = side(c)
+        guard let other = c.state.delegations[side.other] else { return .holds }
+        let count = proposed(c).count
+        guard count == other.count else {
+            return .violated("the \(side.other.rawValue) side has \(other.count) representatives; the \(side.rawValue) side must have the same number, not \(count)")
+        }
+        return .holds
+    }
+
+    /// S1 art 23: the chief representative is never an outsider.
+    static func chiefNotExternal(_ c: RuleContext) -> RuleVerdict {
+        let delegation = proposed(c)
+        guard !delegation.experts.contains(delegation.chief) else {
+            return .violated("the chief representative \(delegation.chief) is listed as an outside expert; the chief is never an outsider")
+        }
+        return .holds
+    }
+
+    /// S1 art 23: outside experts at most a third of the side.
+    static func expertsShare(_ c: RuleContext) -> RuleVerdict {
+        let delegation = proposed(c)
+        guard let share = c.parameters.fraction("max") else { return .holds }
+        let allowed = share.maximumCount(of: delegation.count)
+        guard delegation.experts.count <= allowed else {
+            return .violated("\(delegation.experts.count) outside experts among \(delegation.count) representatives; at most \(share) of the side (\(allowed)) may be outsiders")
+        }
+        return .holds
+    }
+
+    /// S1 art 24: nobody sits on both sides (nor twice on one).
+    static func noDualSeat(_ c: RuleContext) -> RuleVerdict {
+        let names = proposed(c).everyone
+        var seen = Set<String>()
+        for name in names where !seen.insert(name).inserted {
+            return .violated("\(name) is named twice on the \(side(c).rawValue) side")
+        }
+        if let other = c.state.delegations[side(c).other] {
+            let both = names.filter(other.everyone.contains)
+            if !both.isEmpty {
+                return .violated("\(both.joined(separator: ", ")) already represent\(both.count == 1 ? "s" : "") the \(side(c).other.rawValue) side; nobody may represent both sides")
+            }
+        }
+        return .holds
+    }
+
+    /// S1 art 33: the recorder is not a representative.
+    static func recorderNotRepresentative(_ c: RuleContext) -> RuleVerdict {
+        guard let recorder = c.fields.text("recorder") else { return .holds }
+        for (side, delegation) in c.state.delegations where delegation.everyone.contains(recorder) {
+            return .violated("the recorder \(recorder) is a representative of the \(side.rawValue) side; the recorder must be someone else")
+        }
+        return .holds
+    }
+
+    /// S1 arts 34, 37: only the chief representative signs for a side.
+    static func chiefRepresentative(_ c: RuleContext) -> RuleVerdict {
+        let side = side(c)
+        guard let delegation = c.state.delegations[side] else {
+            return .violated("the \(side.rawValue) side has no appointed representatives, so no chief representative to sign")
+        }
+        guard c.actor.name == delegation.chief else {
+            let who = c.actor.name.isEmpty ? "an unnamed actor" : c.actor.name
+            return .violated("\(who) is not the \(side.rawValue) side's chief representative; \(delegation.chief) signs for that side (give --as \(side.role.rawValue):\(delegation.chief))")
+        }
+        return .holds
+    }
+
+    /// S1 art 31: a reported seat is filled by someone not already at the table.
+    static func vacancyKnown(_ c: RuleContext) -> RuleVerdict {
+        let side = side(c)
+        let name = c.fields.text("name") ?? ""
+        switch c.kind {
+        case .reportVacancy:
+            guard c.state.delegations[side]?.everyone.contains(name) == true else {
+                return .violated("\(name) is not a representative of the \(side.rawValue) side")
+            }
+        case .fillVacancy:
+            guard c.state.vacancies.contains(name) else {
+                return .violated("no vacancy was reported for \(name); vacancies: \(c.state.vacancies.isEmpty ? "none" : c.state.vacancies.joined(separator: ", "))")
+            }
+            let replacement = c.fields.text("replacement") ?? ""
+            if c.state.delegations.values.contains(where: { $0.everyone.contains(replacement) }) {
+                return .violated("\(replacement) already sits at the table")
+            }
+        default:
+            break
+        }
+        return .holds
+    }
+}

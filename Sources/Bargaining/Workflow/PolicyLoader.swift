@@ -1,0 +1,73 @@
+import Yams
+
+/// Reads a policy file (`workflows/policy/*.yaml`), refusing with file, line and reason.
+public enum PolicyLoader {
+    public static func load(contentsOf path: String) throws(DataFileError) -> Policy {
+        let bytes: [UInt8]
+        do { bytes = try FileBytes.read(path) } catch { throw DataFileError(file: path, reason: "cannot read: \(error)") }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw DataFileError(file: path, reason: "not UTF-8 text") }
+        return try load(yaml: text, file: path)
+    }
+
+    public static func load(yaml: String, file: String) throws(DataFileError) -> Policy {
+        let reader = YAMLReader(file: file)
+        let root = try reader.root(yaml)
+        let top = try reader.mapping(root, allowed: ["policy", "title", "targets", "coverage", "reminders", "escalation-ladder"], what: "the policy")
+        func section(_ key: String) throws(DataFileError) -> Node {
+            guard let node = top.first(where: { $0.key == key })?.value else { throw reader.fail(root, "missing '\(key)'") }
+            return node
+        }
+        func percent(_ node: Node, _ what: String) throws(DataFileError) -> Int {
+            guard case .rate(let bp)? = FieldType.rate.parse(try reader.string(node, what: what)), (0...10_000).contains(bp) else {
+                throw reader.fail(node, "\(what) must be a percentage between 0% and 100%, e.g. 90%")
+            }
+            return bp
+        }
+        let targets = try reader.mapping(try section("targets"), allowed: ["signing", "renewal", "chamber"], what: "targets")
+        func target(_ key: String) throws(DataFileError) -> Int {
+            guard let node = targets.first(where: { $0.key == key })?.value else { throw reader.fail(try section("targets"), "targets: missing '\(key)'") }
+            return try percent(node, "target '\(key)'")
+        }
+        let coverage = try reader.mapping(try section("coverage"), allowed: ["count-industry-and-regional", "renewal-grace-days", "congress-lookback-months"], what: "coverage")
+        func coverageValue(_ key: String) throws(DataFileError) -> Node {
+            guard let node = coverage.first(where: { $0.key == key })?.value else { throw reader.fail(try section("coverage"), "coverage: missing '\(key)'") }
+            return node
+        }
+        let reminders = try reader.mapping(try section("reminders"), allowed: ["window-days"], what: "reminders")
+        guard let window = reminders.first(where: { $0.key == "window-days" })?.value else { throw reader.fail(try section("reminders"), "reminders: missing 'window-days'") }
+
+        var ladder: [Policy.EscalationRung] = []
+        let workflowParser = WorkflowLoader.Parser(reader: reader)
+        for item in try reader.sequence(try section("escalation-ladder"), what: "escalation-ladder") {
+            let entries = try reader.mapping(item, allowed: ["rung", "title", "within", "article"], what: "a rung")
+            func value(_ key: String) -> Node? { entries.first(where: { $0.key == key })?.value }
+            guard let rungNode = value("rung"), let articleNode = value("article") else { throw reader.fail(item, "a rung needs 'rung' and 'article'") }
+            let name = try reader.string(rungNode, what: "rung")
+            guard !ladder.contains(where: { $0.rung == name }) else { throw reader.fail(rungNode, "duplicate rung '\(name)'") }
+            var length: Workflow.DeadlineLength?
+            if let within = value("within") {
+                length = try workflowParser.parseLength(within)
+                if length == .escalationRung { throw reader.fail(within, "a rung's time is a number of days or working-days") }
+            }
+            ladder.append(Policy.EscalationRung(
+                rung: name,
+                title: try value("title").map { (node) throws(DataFileError) in try reader.string(node, what: "title") } ?? name,
+                length: length,
+                article: try reader.string(articleNode, what: "article")))
+        }
+        guard !ladder.isEmpty else { throw reader.fail(try section("escalation-ladder"), "the escalation ladder needs at least one rung") }
+
+        let name = try reader.string(try section("policy"), what: "policy")
+        return Policy(
+            name: name,
+            title: try top.first(where: { $0.key == "title" }).map { (entry) throws(DataFileError) in try reader.string(entry.value, what: "title") } ?? name,
+            signingTarget: try target("signing"),
+            renewalTarget: try target("renewal"),
+            chamberTarget: try target("chamber"),
+            countIndustryAndRegional: try reader.bool(try coverageValue("count-industry-and-regional"), what: "count-industry-and-regional"),
+            renewalGraceDays: try reader.integer(try coverageValue("renewal-grace-days"), what: "renewal-grace-days"),
+            congressLookbackMonths: try reader.integer(try coverageValue("congress-lookback-months"), what: "congress-lookback-months"),
+            reminderWindowDays: try reader.integer(window, what: "window-days"),
+            escalationLadder: ladder)
+    }
+}

@@ -1,0 +1,140 @@
+/// A negotiation process as data: its steps, the actions between them, who may act, the
+/// deadlines acts open and close, and the guards (named rules with parameters).
+///
+/// Loaded from YAML by ``WorkflowLoader``, checked once, then read-only. Steps are addressed by
+/// index so the engine's hot path never hashes strings.
+public struct Workflow: Sendable {
+    public var name: String
+    public var version: Int
+    public var level: Level
+    public var title: String
+    /// SHA-256 of the file's bytes (hex): a negotiation records it
+    /// when it opens, so a later edit of the file is noticed, never silently applied.
+    public var digest: String
+    public var steps: [Step]
+    public var initialStep: Int
+    public var actions: [ActionDefinition]
+    public var deadlines: [String: DeadlineDefinition]
+
+    let stepIndexByName: [String: Int]
+    let actionIndexByKind: [ActionKind: Int]
+
+    public init(name: String, version: Int, level: Level, title: String, digest: String, steps: [Step],
+                initialStep: Int, actions: [ActionDefinition], deadlines: [String: DeadlineDefinition]) {
+        self.name = name
+        self.version = version
+        self.level = level
+        self.title = title
+        self.digest = digest
+        self.steps = steps
+        self.initialStep = initialStep
+        self.actions = actions
+        self.deadlines = deadlines
+        self.stepIndexByName = Dictionary(steps.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.actionIndexByKind = Dictionary(actions.enumerated().map { ($1.kind, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public var reference: WorkflowReference { WorkflowReference(name: name, version: version, digest: digest) }
+
+    public func stepIndex(named name: String) -> Int? { stepIndexByName[name] }
+    public func action(_ kind: ActionKind) -> ActionDefinition? { actionIndexByKind[kind].map { actions[$0] } }
+
+    /// The actions that may be taken from a step, in file order.
+    public func actions(from step: Int) -> [ActionDefinition] { actions.filter { $0.from.contains(step) } }
+}
+
+/// Which workflow, at which version and content, a negotiation runs. Pinned at opening.
+public struct WorkflowReference: Hashable, Codable, Sendable, CustomStringConvertible {
+    public var name: String
+    public var version: Int
+    public var digest: String
+
+    public init(name: String, version: Int, digest: String) {
+        self.name = name
+        self.version = version
+        self.digest = digest
+    }
+
+    public var description: String { "\(name) v\(version) (\(digest))" }
+}
+
+extension Workflow {
+    public struct Step: Sendable, Hashable {
+        public var name: String
+        public var title: String
+        public var about: String
+        /// The negotiation ends here; no action leads out.
+        public var terminal: Bool
+        /// Entering this step makes the contract take effect (S1 art 47): on the day of entry or the
+        /// later start date the agreement states.
+        public var takesEffect: Bool
+        /// Deadlines that start when the negotiation enters this step.
+        public var opens: [String]
+        public var line: Int
+    }
+
+    /// Where an action leads.
+    public enum Target: Sendable, Hashable {
+        /// The action records something but the step does not change (a round of talks, a vacancy).
+        case stay
+        case step(Int)
+        /// A classifying rule decides the outcome (a congress vote), and each outcome has its step.
+        case outcomes([String: Int])
+    }
+
+    public struct Guard: Sendable, Hashable {
+        public var rule: RuleID
+        public var parameters: [String: RuleParameter]
+
+        public init(_ rule: RuleID, _ parameters: [String: RuleParameter] = [:]) {
+            self.rule = rule
+            self.parameters = parameters
+        }
+
+        func integer(_ name: String) -> Int? { if case .integer(let v)? = parameters[name] { v } else { nil } }
+        func fraction(_ name: String) -> Fraction? { if case .fraction(let v)? = parameters[name] { v } else { nil } }
+        func text(_ name: String) -> String? { if case .text(let v)? = parameters[name] { v } else { nil } }
+        func list(_ name: String) -> [String]? { if case .list(let v)? = parameters[name] { v } else { nil } }
+    }
+
+    public struct ActionDefinition: Sendable, Hashable {
+        public var kind: ActionKind
+        public var from: Set<Int>
+        public var target: Target
+        public var roles: [Role]
+        /// Each negotiating side takes the action once (both chiefs sign); the step changes when
+        /// both have.
+        public var eachSide: Bool
+        public var guards: [Guard]
+        public var opens: [String]
+        public var closes: [String]
+        /// A deadline this action prolongs by its `days` field (coordination extension).
+        public var extends: String?
+        public var line: Int
+    }
+
+    public enum DeadlineLength: Sendable, Hashable {
+        /// N calendar days from the day after the act; a last day on a rest day moves to the next
+        /// working day (Civil Code art 203).
+        case calendarDays(Int)
+        /// N working days (工作日), skipping weekends and holidays, counting adjusted working weekends.
+        case workingDays(Int)
+        /// The date recorded in a field (the agreed resumption date, the expiry date).
+        case until(field: String)
+        /// N days before the date recorded in a field (information before the first meeting).
+        case before(field: String, days: Int)
+        /// The time the policy's escalation ladder gives the rung just taken.
+        case escalationRung
+    }
+
+    public struct DeadlineDefinition: Sendable, Hashable {
+        public var name: String
+        public var title: String
+        public var length: DeadlineLength
+        public var article: String
+        /// When the deadline passes while still open, the negotiation moves here by itself
+        /// (reply overdue → escalation; review silence → effective; expiry → expired).
+        public var lapse: Int?
+        public var line: Int
+    }
+}
