@@ -6,13 +6,16 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Bargaining", targets: ["Bargaining"]),
+        .library(name: "BargainingStore", targets: ["BargainingStore"]),
         .executable(name: "bargain", targets: ["bargain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
-        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev). Only XMLCore may import it: its headers
@@ -26,6 +29,7 @@ let package = Package(
             name: "XMLCore",
             dependencies: ["CLibXML2"]
         ),
+        // The pure core: the law as rules and workflows, the engine. No storage, no terminal.
         .target(
             name: "Bargaining",
             dependencies: [
@@ -33,20 +37,58 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Durable negotiations: SQLite (embedded default) and PostgreSQL (a city's shared store).
+        .target(
+            name: "BargainingStore",
+            dependencies: [
+                "Bargaining",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "bargain",
             dependencies: [
                 "Bargaining",
+                "BargainingStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // A child process for the store's concurrency and crash tests (many writers, SIGKILL).
+        .executableTarget(
+            name: "bargain-store-stress",
+            dependencies: ["Bargaining", "BargainingStore"]
+        ),
+        // Benchmarks print ratios against a baseline measured in the same run (see README).
+        .executableTarget(
+            name: "bargain-bench",
+            dependencies: [
+                "Bargaining",
+                "BargainingStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .testTarget(
             name: "BargainingTests",
             dependencies: [
                 "Bargaining",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            resources: []
+            ]
+        ),
+        .testTarget(
+            name: "BargainingStoreTests",
+            dependencies: [
+                "Bargaining",
+                "BargainingStore",
+                "bargain-store-stress",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "BargainCLITests",
+            dependencies: ["Bargaining", "bargain"]
         ),
         .testTarget(
             name: "XMLCoreTests",

@@ -152,7 +152,9 @@ import XMLCore
             try XMLSchema(contentsOfFile: path)
         } throws: { error in
             guard case .schemaUnusable(_, let diagnostics) = error as? XMLError else { return false }
-            return diagnostics.contains { $0.message.contains("r:Remote") || $0.message.contains("Remote") }
+            return diagnostics.contains {
+                $0.message == "Attempt to load network entity http://127.0.0.1:9/remote.xsd"
+            }
         }
     }
 }

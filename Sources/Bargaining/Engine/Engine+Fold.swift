@@ -140,7 +140,10 @@ extension Engine {
             state.noObjectionOn = day
         case .requestRenewal:
             state.renewal = fields.text("renewal")
-        case .terminate, .withdraw:
+        case .terminate:
+            state.endReason = fields.text("reason")
+            state.dates["terminated-on"] = day
+        case .withdraw:
             state.endReason = fields.text("reason")
         case .accept, .refuse, .resume, .suspend, .applyCoordination, .acceptCoordination, .concludeCoordination, .reopenTalks, .publish:
             break

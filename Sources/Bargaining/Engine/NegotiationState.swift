@@ -49,6 +49,8 @@ public struct NegotiationState: Hashable, Sendable {
     public var id: String { opening.id }
     public var effectiveOn: Day? { dates["effective-on"] }
     public var expiresOn: Day? { dates["expires-on"] }
+    /// The day the agreement was terminated early (S1 arts 39–41), if it was.
+    public var terminatedOn: Day? { dates["terminated-on"] }
 
     public static func == (lhs: NegotiationState, rhs: NegotiationState) -> Bool {
         lhs.opening == rhs.opening && lhs.step == rhs.step && lhs.version == rhs.version && lhs.lastDay == rhs.lastDay

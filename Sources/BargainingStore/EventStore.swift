@@ -1,0 +1,173 @@
+import Bargaining
+
+/// Where negotiations live. Shaped by the domain, not by SQL: open a negotiation, append the
+/// events of one decision at the version the decision was made against, load, list, verify.
+///
+/// Both implementations (``SQLiteEventStore``, ``PostgresEventStore``) pass one conformance suite.
+/// Every append is one transaction: the events, the projection rows and the hash chain are all
+/// written or none is. A writer whose expected version is stale gets ``StoreError/conflict``.
+public protocol EventStore: Sendable {
+    /// Records a new negotiation: its opening decision's events and its first summary.
+    func create(_ events: [Event], summary: NegotiationSummary) async throws(StoreError)
+
+    /// Appends one decision's events to negotiation `id`, which must be at `expectedVersion`
+    /// (the sequence number of its last event), and replaces its summary.
+    func append(_ events: [Event], to id: String, expectedVersion: Int, summary: NegotiationSummary) async throws(StoreError)
+
+    /// The negotiation's events in order, each with its stored hash.
+    func load(_ id: String) async throws(StoreError) -> [StoredEvent]
+
+    /// Summaries matching the query, ordered by id.
+    func list(_ query: NegotiationQuery) async throws(StoreError) -> [NegotiationSummary]
+
+    /// Recomputes the hash chain of one negotiation, or of all when `id` is nil.
+    func verify(_ id: String?) async throws(StoreError) -> VerificationReport
+
+    /// Contracts in force or once in force, for coverage statistics (the contract records projection).
+    func contractRecords() async throws(StoreError) -> [ContractRecord]
+
+    /// Releases connections. Further calls fail.
+    func close() async
+}
+
+/// An event as stored: the event, when it was recorded, and its place in the hash chain.
+public struct StoredEvent: Sendable, Hashable {
+    public var event: Event
+    /// Wall-clock time of recording, ISO 8601 UTC (distinct from the legal date `event.on`).
+    public var recordedAt: String
+    /// SHA-256 hex of (previous hash ‖ canonical bytes of this event); the first event chains from "".
+    public var hash: String
+
+    public init(event: Event, recordedAt: String, hash: String) {
+        self.event = event
+        self.recordedAt = recordedAt
+        self.hash = hash
+    }
+}
+
+/// One row of the negotiations projection: what `list` filters on and shows. Computed by the
+/// caller from the engine's state, so the store needs no knowledge of workflows.
+public struct NegotiationSummary: Sendable, Hashable, Codable {
+    public var id: String
+    public var level: Level
+    public var workflow: WorkflowReference
+    public var title: String
+    public var employeeParty: String
+    public var employerParty: String
+    public var district: String?
+    public var street: String?
+    /// The step's name in the pinned workflow.
+    public var step: String
+    public var version: Int
+    public var lastDay: Day
+    /// Open deadlines with their due dates, for "overdue as of" and "due within" queries.
+    public var deadlines: [OpenDeadline]
+    /// Set once the negotiation has produced an agreement that took effect.
+    public var contract: ContractRecord?
+
+    public init(id: String, level: Level, workflow: WorkflowReference, title: String, employeeParty: String,
+                employerParty: String, district: String?, street: String?, step: String, version: Int, lastDay: Day,
+                deadlines: [OpenDeadline], contract: ContractRecord?) {
+        self.id = id
+        self.level = level
+        self.workflow = workflow
+        self.title = title
+        self.employeeParty = employeeParty
+        self.employerParty = employerParty
+        self.district = district
+        self.street = street
+        self.step = step
+        self.version = version
+        self.lastDay = lastDay
+        self.deadlines = deadlines
+        self.contract = contract
+    }
+}
+
+/// A contract as coverage statistics see it (SPEC §6): who it covers and when.
+public struct ContractRecord: Sendable, Hashable, Codable {
+    public var contractID: String
+    public var level: Level
+    public var title: String
+    public var signedOn: Day?
+    public var effectiveOn: Day?
+    public var expiresOn: Day?
+    public var terminatedOn: Day?
+    public var enterprises: [CreditCode]
+    /// The negotiation this contract renews, if any.
+    public var renews: String?
+
+    public init(contractID: String, level: Level, title: String, signedOn: Day?, effectiveOn: Day?, expiresOn: Day?,
+                terminatedOn: Day?, enterprises: [CreditCode], renews: String?) {
+        self.contractID = contractID
+        self.level = level
+        self.title = title
+        self.signedOn = signedOn
+        self.effectiveOn = effectiveOn
+        self.expiresOn = expiresOn
+        self.terminatedOn = terminatedOn
+        self.enterprises = enterprises
+        self.renews = renews
+    }
+}
+
+/// Filters for `list`. Nil means "any".
+public struct NegotiationQuery: Sendable, Hashable {
+    public var level: Level?
+    public var step: String?
+    public var district: String?
+    /// Only negotiations with an open deadline whose due date is before this day.
+    public var overdueAsOf: Day?
+    /// Only negotiations with an open deadline due on or before this day.
+    public var dueBy: Day?
+
+    public init(level: Level? = nil, step: String? = nil, district: String? = nil, overdueAsOf: Day? = nil, dueBy: Day? = nil) {
+        self.level = level
+        self.step = step
+        self.district = district
+        self.overdueAsOf = overdueAsOf
+        self.dueBy = dueBy
+    }
+}
+
+/// The result of recomputing hash chains.
+public struct VerificationReport: Sendable, Hashable {
+    public var negotiationsChecked: Int
+    public var eventsChecked: Int
+    /// The first event whose stored hash does not match, per broken negotiation.
+    public var mismatches: [Mismatch]
+
+    public struct Mismatch: Sendable, Hashable {
+        public var negotiation: String
+        public var sequence: Int
+        public var reason: String
+    }
+
+    public var isIntact: Bool { mismatches.isEmpty }
+}
+
+/// Why a store call failed. Each case maps to one documented exit code of the CLI.
+public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Another writer appended first: the negotiation is at `actual`, not `expected`. Reload and decide again.
+    case conflict(id: String, expected: Int, actual: Int)
+    case notFound(id: String)
+    case alreadyExists(id: String)
+    /// The store cannot be opened or reached; `hint` says what to do.
+    case unavailable(reason: String, hint: String)
+    /// The file or database is not a bargain store, or was written by a newer version.
+    case incompatible(reason: String)
+    /// Stored data that cannot be decoded.
+    case corrupt(reason: String)
+
+    public var description: String {
+        switch self {
+        case .conflict(let id, let expected, let actual):
+            "conflict: negotiation \(id) is at version \(actual), not \(expected); another writer recorded first — reload and try again"
+        case .notFound(let id): "no negotiation with id \(id)"
+        case .alreadyExists(let id): "a negotiation with id \(id) already exists"
+        case .unavailable(let reason, let hint): "store unavailable: \(reason). \(hint)"
+        case .incompatible(let reason): "incompatible store: \(reason)"
+        case .corrupt(let reason): "corrupt store data: \(reason)"
+        }
+    }
+}
