@@ -15,9 +15,9 @@ public struct CreditCode: Hashable, Sendable {
     private let low: UInt64
 
     /// The 31 characters of the code in value order: digits, then A–Y without I, O, S, V, Z.
-    static let alphabet: [UInt8] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
+    private static let alphabet: [UInt8] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
     /// The weights of characters 1–17 in the check sum: 3^(i-1) mod 31.
-    static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    private static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
     /// ASCII byte → value in `alphabet`, or -1 for a byte the code does not use.
     private static let values: [Int8] = {
@@ -27,7 +27,16 @@ public struct CreditCode: Hashable, Sendable {
     }()
 
     public init(_ text: some StringProtocol) throws(CreditCodeError) {
-        let values = try Self.values(of: text)
+        // Fast path over the UTF-8 bytes, which a valid code is made of; anything else is
+        // diagnosed character by character in `problem(in:)`.
+        var values = [Int](repeating: 0, count: 18)
+        var count = 0
+        for byte in text.utf8 {
+            guard count < 18, byte < 128, Self.values[Int(byte)] >= 0 else { throw Self.problem(in: text) }
+            values[count] = Int(Self.values[Int(byte)])
+            count += 1
+        }
+        guard count == 18 else { throw Self.problem(in: text) }
         let expected = Self.checkValue(values)
         guard values[17] == expected else {
             throw .checkCharacterMismatch(found: Character(Unicode.Scalar(Self.alphabet[values[17]])),
@@ -36,8 +45,8 @@ public struct CreditCode: Hashable, Sendable {
         self.init(values: values)
     }
 
-    /// Nil when `text` is a valid code; otherwise what is wrong with it. For checking a column of
-    /// a registry without building the codes.
+    /// Nil when `text` is a valid code; otherwise what is wrong with it. For a registry import,
+    /// where a bad code is a finding to report with its line rather than a failure.
     public static func validate(_ text: some StringProtocol) -> CreditCodeError? {
         do {
             _ = try CreditCode(text)
@@ -70,25 +79,19 @@ public struct CreditCode: Hashable, Sendable {
         self.low = low
     }
 
-    /// The values of the 18 characters, refusing the first thing wrong: the length, then each
-    /// character in order. The check character is not compared here.
-    private static func values(of text: some StringProtocol) throws(CreditCodeError) -> [Int] {
+    /// The first thing wrong with a text the fast path refused: the length, then each character
+    /// in order, counted in characters as a reader counts them.
+    private static func problem(in text: some StringProtocol) -> CreditCodeError {
         let characters = Array(text)
-        guard characters.count == 18 else { throw .wrongLength(characters.count) }
-        var values: [Int] = []
-        values.reserveCapacity(18)
+        guard characters.count == 18 else { return .wrongLength(characters.count) }
         for (index, character) in characters.enumerated() {
-            if let ascii = character.asciiValue, ascii < 128, Self.values[Int(ascii)] >= 0 {
-                values.append(Int(Self.values[Int(ascii)]))
-                continue
+            if let ascii = character.asciiValue, ascii < 128, values[Int(ascii)] >= 0 { continue }
+            if character.isLowercase, let ascii = Character(character.uppercased()).asciiValue, values[Int(ascii)] >= 0 {
+                return .lowercase(position: index + 1, character: character)
             }
-            let upper = Character(character.uppercased())
-            if character.isLowercase, let ascii = upper.asciiValue, Self.values[Int(ascii)] >= 0 {
-                throw .lowercase(position: index + 1, character: character)
-            }
-            throw .characterNotAllowed(position: index + 1, character: character)
+            return .characterNotAllowed(position: index + 1, character: character)
         }
-        return values
+        preconditionFailure("'\(text)' has 18 allowed characters but was refused")
     }
 
     /// The value of the check character for the first 17 values: 31 − (weighted sum mod 31),

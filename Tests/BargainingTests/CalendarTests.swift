@@ -365,7 +365,7 @@ struct CalendarTests {
               2024:
                 source: "unclosed
                 holidays: []
-            """, line: 5, reason: "not valid YAML"),
+            """, line: 4, reason: "not valid YAML"),
     ]
 
     @Test("Load errors name the file, the line and the reason", arguments: badFiles)

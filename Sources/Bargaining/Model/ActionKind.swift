@@ -71,7 +71,8 @@ extension ActionKind {
         }
     }
 
-    /// The fields this act carries; the engine refuses missing, unknown or mistyped fields.
+    /// The fields this act carries; the engine refuses missing, unknown or mistyped fields. The
+    /// 3+N core items are optional here because which items are required is policy (`wage-items`).
     public var fields: [FieldSpec] {
         switch self {
         case .sendNotice:
@@ -122,9 +123,9 @@ extension ActionKind {
         case .concludeCoordination:
             [FieldSpec("agreement", .text, "the coordination agreement (协调处理协议书): facts, result, open items (S1 art 53)")]
         case .agreeDraft:
-            [FieldSpec("adjustment-rate", .rate, "annual wage adjustment rate (3+N core item 1)"),
-             FieldSpec("lowest-wage", .money, "the lowest monthly wage paid in the enterprise, yuan (3+N core item 2)"),
-             FieldSpec("pay-day", .integer, "the day of the month wages are paid (3+N core item 3)"),
+            [FieldSpec("adjustment-rate", .rate, required: false, "annual wage adjustment rate (3+N core item 1)"),
+             FieldSpec("lowest-wage", .money, required: false, "the lowest monthly wage paid in the enterprise, yuan (3+N core item 2)"),
+             FieldSpec("pay-day", .integer, required: false, "the day of the month wages are paid (3+N core item 3)"),
              FieldSpec("expires-on", .day, "the last day of the agreement's term (1–3 years, S1 art 38)"),
              FieldSpec("starts-on", .day, required: false, "a later effective date the agreement itself states"),
              FieldSpec("average-wage-last-year", .money, required: false, "last year's average monthly wage, yuan (recorded at filing)"),

@@ -14,6 +14,12 @@ public struct CongressVote: Hashable, Sendable {
     public var present: Int
     public var votesFor: Int
 
+    public init(total: Int, present: Int, votesFor: Int) {
+        self.total = total
+        self.present = present
+        self.votesFor = votesFor
+    }
+
     /// The outcome with the rule as applied, in numbers a chair can check by hand.
     public func decide(attendance: Fraction, approval: String) -> (Outcome, String) {
         let quorum = attendance.minimumCount(of: total)

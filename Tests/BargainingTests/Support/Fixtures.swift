@@ -35,15 +35,15 @@ struct Drive {
     }
 
     /// Runs acts, stopping before the first whose kind is `stop`.
-    mutating func run(_ acts: [SampleNegotiations.Act], until stop: ActionKind? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    mutating func run(_ acts: [SampleNegotiations.Act], until stop: ActionKind? = nil) throws {
         for act in acts {
             if act.action.kind == stop { return }
-            try perform(act.action, by: act.actor, on: act.on, sourceLocation: sourceLocation)
+            try perform(act.action, by: act.actor, on: act.on)
         }
     }
 
     @discardableResult
-    mutating func perform(_ action: Action, by actor: Actor, on day: Day, sourceLocation: SourceLocation = #_sourceLocation) throws -> Decision {
+    mutating func perform(_ action: Action, by actor: Actor, on day: Day) throws -> Decision {
         let decision = try engine.decide(state, action, by: actor, on: day).get()
         state = decision.state
         events += decision.events

@@ -1,0 +1,96 @@
+import Bargaining
+import Testing
+
+@Suite("Bad input to the engine: refused with a reason, nothing recorded")
+struct EngineInputTests {
+    @Test("an action not allowed now names the current step and the allowed actions")
+    func notAllowedNow() throws {
+        let drive = try Scenario.before(.accept)
+        let violation = drive.refusal(Action(.sign), by: Scenario.union, on: Scenario.day("2025-03-10"))
+        #expect(violation?.code == .notAllowedNow)
+        #expect(violation?.message.contains("at step 'reply'") == true)
+        #expect(violation?.message.contains("accept (employee-side, employer-side)") == true)
+    }
+
+    @Test("a date earlier than the last event is refused")
+    func dateBeforeLastEvent() throws {
+        let drive = try Scenario.before(.accept)
+        let violation = drive.refusal(Action(.accept), by: Scenario.employer, on: Scenario.day("2025-03-02"))
+        #expect(violation?.code == .dateBeforeLastEvent)
+        #expect(violation?.message.contains("before the last recorded event (2025-03-03)") == true)
+    }
+
+    @Test("an actor whose role may not act is refused, naming the roles that may")
+    func roleNotAllowed() throws {
+        let drive = try Scenario.before(.accept)
+        let violation = drive.refusal(Action(.accept), by: Scenario.labour, on: Scenario.day("2025-03-10"))
+        #expect(violation?.code == .roleNotAllowed)
+        #expect(violation?.message.contains("only employee-side or employer-side may") == true)
+    }
+
+    @Test("missing, unknown and mistyped fields are all named at once")
+    func fields() throws {
+        let drive = try Scenario.before(.prepare)
+        let action = Action(.prepare, ["agenda": .text("工资"), "first-meeting-on": .text("next week"), "colour": .text("red")])
+        let violation = drive.refusal(action, by: Scenario.union, on: Scenario.day("2025-03-14"))
+        #expect(violation?.code == .fields)
+        let message = violation?.message ?? ""
+        #expect(message.contains("missing place"))
+        #expect(message.contains("recorder"))
+        #expect(message.contains("unknown field 'colour'"))
+        #expect(message.contains("first-meeting-on must be a date YYYY-MM-DD"))
+    }
+
+    @Test("a side cannot sign twice")
+    func alreadySigned() throws {
+        var drive = try Scenario.before(.signDraft)
+        try drive.perform(Action(.signDraft), by: Scenario.union, on: Scenario.day("2025-04-09"))
+        #expect(drive.refusal(Action(.signDraft), by: Scenario.union, on: Scenario.day("2025-04-09"))?.code == .alreadyTaken)
+        #expect(drive.stepName == "draft")
+    }
+
+    @Test("a refusal leaves the state exactly as it was")
+    func refusalChangesNothing() throws {
+        let drive = try Scenario.before(.accept)
+        let before = drive.state
+        _ = drive.engine.decide(drive.state, Action(.sign), by: Scenario.union, on: Scenario.day("2025-04-01"))
+        #expect(drive.state == before)
+    }
+
+    @Test("a date outside the holiday calendar is an error, never a guess")
+    func outsideCalendar() throws {
+        var script = Scenario.script
+        script.openedOn = Scenario.day("2026-12-20")
+        let drive = try Drive(script, engine: Scenario.engine)
+        let violation = drive.refusal(Scenario.act(.sendNotice).action, by: Scenario.union, on: Scenario.day("2026-12-20"))
+        #expect(violation?.code == .calendar)
+        #expect(violation?.message.contains("2027") == true)
+    }
+
+    @Test("S2 art 53; S5 art 22: a regional negotiation lists its enterprises, none twice")
+    func openingChecks() throws {
+        let engine = Fixtures.engine(.regional)
+        var opening = Scenario.script.opening
+        opening.level = .regional
+        opening.enterprises = []
+        let day = Scenario.day("2025-03-03")
+        guard case .failure(let none) = engine.open(opening, by: Scenario.union, on: day) else { Issue.record("accepted"); return }
+        #expect(none.message.contains("lists the enterprises it covers"))
+        opening.enterprises = [SampleNegotiations.precisionWorks, SampleNegotiations.precisionWorks]
+        guard case .failure(let twice) = engine.open(opening, by: Scenario.union, on: day) else { Issue.record("accepted"); return }
+        #expect(twice.message.contains("listed twice"))
+        guard case .failure(let level) = Scenario.engine.open(opening, by: Scenario.union, on: day) else { Issue.record("accepted"); return }
+        #expect(level.message.contains("for enterprise negotiations, not regional"))
+    }
+
+    @Test("a negotiation is pinned to the workflow it opened with; another version refuses to fold it")
+    func pinnedWorkflow() throws {
+        var drive = try Drive(Scenario.script, engine: Scenario.engine)
+        try drive.run(Scenario.script.acts)
+        #expect(drive.state.opening.workflow == Scenario.engine.workflow.reference)
+        var changed = Scenario.engine.workflow
+        changed.version = 2
+        let other = Engine(workflow: changed, context: Scenario.engine.context)
+        #expect(throws: FoldError.self) { try other.fold(drive.events) }
+    }
+}

@@ -1,0 +1,37 @@
+import Bargaining
+
+/// Builders for the rule tests: the sample negotiation taken up to a step, then varied.
+enum Scenario {
+    static let engine = Fixtures.engine()
+    static let script = SampleNegotiations.enterprise(workflow: engine.workflow.reference)
+    static let union = SampleNegotiations.unionChair
+    static let employer = SampleNegotiations.employerChief
+    static let labour = SampleNegotiations.labourAdministration
+
+    /// The sample negotiation with every act before the first `kind` applied.
+    static func before(_ kind: ActionKind, occurrence: Int = 1) throws -> Drive {
+        var drive = try Drive(script, engine: engine)
+        var seen = 0
+        for act in script.acts {
+            if act.action.kind == kind {
+                seen += 1
+                if seen == occurrence { return drive }
+            }
+            try drive.perform(act.action, by: act.actor, on: act.on)
+        }
+        return drive
+    }
+
+    /// The sample act of `kind` (its first occurrence), to vary its fields.
+    static func act(_ kind: ActionKind, occurrence: Int = 1) -> SampleNegotiations.Act {
+        script.acts.filter { $0.action.kind == kind }[occurrence - 1]
+    }
+
+    static func fields(_ kind: ActionKind, occurrence: Int = 1, _ changes: [String: FieldValue?]) -> Action {
+        var fields = act(kind, occurrence: occurrence).action.fields
+        for (name, value) in changes { fields[name] = value }
+        return Action(kind, fields)
+    }
+
+    static func day(_ text: String) -> Day { Day(text)! }
+}

@@ -1,0 +1,104 @@
+import Bargaining
+import Testing
+
+@Suite("Loading workflow files")
+struct WorkflowLoaderTests {
+    static let shipped = ["enterprise", "industry", "regional"]
+
+    @Test("every shipped workflow passes the checks", arguments: shipped)
+    func shippedWorkflowsLoad(name: String) throws {
+        let workflow = try WorkflowLoader.load(contentsOf: "\(Fixtures.workflowsPath)/\(name).yaml")
+        #expect(workflow.name == name)
+        #expect(workflow.digest.count == 64)
+    }
+
+    @Test("the shipped policy loads with the seed 004 targets")
+    func policy() throws {
+        let policy = Fixtures.directory.context.policy
+        #expect(policy.signingTarget == 9000)
+        #expect(policy.renewalTarget == 9000)
+        #expect(policy.chamberTarget == 8500)
+        #expect(policy.escalationLadder.map(\.rung) == ["interview", "reminder-letter", "rectification", "referral", "credit-listing"])
+    }
+
+    static let minimal = """
+    workflow: tiny
+    version: 1
+    level: enterprise
+    initial: a
+    steps:
+      - name: a
+      - name: b
+        terminal: true
+    deadlines:
+      - name: d
+        within: 20 days
+        article: S1 art 32
+    actions:
+      - action: send-notice
+        from: a
+        to: b
+        roles: [employee-side]
+    """
+
+    func error(_ yaml: String) -> DataFileError? {
+        do { _ = try WorkflowLoader.load(yaml: yaml, file: "w.yaml"); return nil } catch { return error }
+    }
+
+    @Test("a minimal workflow loads")
+    func minimalLoads() { #expect(error(Self.minimal) == nil) }
+
+    @Test("refused with file, line and reason", arguments: [
+        ("roles: [employee-side]", "roles: [employee-side, boss]", 17, "unknown role 'boss'"),
+        ("    to: b", "    to: c", 16, "unknown step 'c'"),
+        ("    within: 20 days", "    within: 20 weeks", 11, "bad deadline unit 'weeks'"),
+        ("  - action: send-notice", "  - action: send-notise", 14, "unknown action 'send-notise'"),
+        ("    roles: [employee-side]", "    roles: []", 17, "has no roles"),
+        ("  - name: b", "  - name: a", 7, "duplicate step 'a'"),
+    ])
+    func refusals(original: String, replacement: String, line: Int, reason: String) {
+        let broken = Self.minimal.replacingOccurrences(of: original, with: replacement)
+        let failure = error(broken)
+        #expect(failure?.file == "w.yaml")
+        #expect(failure?.line == line)
+        #expect(failure?.reason.contains(reason) == true, "\(String(describing: failure))")
+    }
+
+    @Test("an unknown rule is refused with its line")
+    func unknownRule() {
+        let failure = error(Self.minimal + "\n    guards: [quorum-of-friends]")
+        #expect(failure?.reason.contains("unknown rule 'quorum-of-friends'") == true)
+        #expect(failure?.line == 18)
+    }
+
+    @Test("a rule parameter of the wrong type or name is refused")
+    func ruleParameters() {
+        #expect(error(Self.minimal + "\n    guards: [{delegation-size: {min: three}}]")?.reason.contains("min must be a whole number") == true)
+        #expect(error(Self.minimal + "\n    guards: [{delegation-size: {minimum: 3}}]")?.reason.contains("unknown key 'minimum'") == true)
+        #expect(error(Self.minimal + "\n    guards: [{experts-share: {max: half}}]")?.reason.contains("fraction") == true)
+    }
+
+    @Test("an unreachable step is refused")
+    func unreachable() {
+        let yaml = Self.minimal.replacingOccurrences(of: "    terminal: true", with: "    terminal: true\n  - name: island\n    terminal: true")
+        #expect(error(yaml)?.reason.contains("step 'island' cannot be reached") == true)
+    }
+
+    @Test("a step with no way out that is not terminal is refused")
+    func deadEnd() {
+        let yaml = Self.minimal.replacingOccurrences(of: "    terminal: true\n", with: "\n")
+        #expect(error(yaml)?.reason.contains("step 'b' has no way out and is not terminal") == true)
+    }
+
+    @Test("a duplicate action is refused")
+    func duplicateAction() {
+        let yaml = Self.minimal + "\n  - action: send-notice\n    from: a\n    to: b\n    roles: [employer-side]"
+        #expect(error(yaml)?.reason.contains("duplicate action 'send-notice'") == true)
+    }
+
+    @Test("outcomes must be decided by exactly one classifying rule and map all its outcomes")
+    func outcomes() {
+        let yaml = Self.minimal.replacingOccurrences(of: "    to: b", with: "    outcomes: {approved: b}\n    guards: [{congress-vote: {attendance: 2/3, approval: more-than-half-of-all}}]")
+        #expect(error(yaml)?.reason.contains("map each of them") == true)
+    }
+}
