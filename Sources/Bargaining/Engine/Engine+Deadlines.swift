@@ -3,9 +3,9 @@ extension Engine {
     /// workflow lets lapse (reply overdue → escalation; review silence → effective; expiry →
     /// expired). A lapse takes effect the day after the last day of the deadline.
     func advance(_ state: inout NegotiationState, to day: Day, recording events: inout [Event]) throws(CalendarError) {
-        while let due = state.deadlines.filter({ $0.due < day && workflow.deadlines[$0.name]?.lapse != nil }).min(by: { $0.due < $1.due }) {
+        while let due = earliestLapse(in: state, before: day) {
             let lapseDay = due.due.adding(days: 1)
-            let next = workflow.deadlines[due.name]!.lapse!
+            let next = workflow.deadline(named: due.name)!.lapse!
             var fields = Fields()
             if workflow.steps[next].takesEffect {
                 fields["effective-on"] = .day(effectiveDay(entering: lapseDay, state: state, fields: fields))
@@ -17,12 +17,21 @@ extension Engine {
         }
     }
 
+    /// The open deadline that passed first before `day` and moves the negotiation when it does.
+    func earliestLapse(in state: NegotiationState, before day: Day) -> OpenDeadline? {
+        var earliest: OpenDeadline?
+        for deadline in state.deadlines where deadline.due < day && deadline.due < (earliest?.due ?? day) {
+            if workflow.deadline(named: deadline.name)?.lapse != nil { earliest = deadline }
+        }
+        return earliest
+    }
+
     /// Due dates of the named deadlines, started by an act on `day`. A deadline anchored on a date
     /// field that is not known yet is not started (there is nothing to count from).
     func deadlines(_ names: [String], on day: Day, state: NegotiationState, fields: Fields) throws(CalendarError) -> [OpenDeadline] {
         var result: [OpenDeadline] = []
         for name in names {
-            guard let definition = workflow.deadlines[name] else { continue }
+            guard let definition = workflow.deadline(named: name) else { continue }
             func date(_ field: String) -> Day? { fields.day(field) ?? state.dates[field] ?? state.draft?.day(field) }
             let due: Day?
             switch definition.length {

@@ -22,7 +22,7 @@ extension Engine {
         guard definition.roles.contains(actor.role) else {
             return .failure(RuleViolation(.roleNotAllowed, "\(actor.role.rawValue) may not \(action.kind.rawValue); only \(definition.roles.map(\.rawValue).joined(separator: " or ")) may"))
         }
-        if definition.eachSide, let side = actor.role.side, state.sidesDone[action.kind]?.contains(side) == true {
+        if definition.eachSide, let side = actor.role.side, state.sidesDone(action.kind).contains(side) {
             return .failure(RuleViolation(.alreadyTaken, "the \(side.rawValue) side has already taken '\(action.kind.rawValue)' at this step; waiting for the \(side.other.rawValue) side"))
         }
         if let violation = validate(action.fields, for: action.kind) { return .failure(violation) }
@@ -30,7 +30,7 @@ extension Engine {
         var warnings: [String] = []
         var outcome: (name: String, explanation: String)?
         for rule in definition.guards {
-            let verdict = rule.rule.evaluate(RuleContext(state: state, workflow: workflow, context: context, kind: action.kind,
+            let verdict = rule.rule.evaluate(RuleContext(state: state, engine: self, kind: action.kind,
                                                          actor: actor, fields: action.fields, day: day, parameters: rule))
             switch verdict {
             case .holds: break
@@ -41,7 +41,7 @@ extension Engine {
         }
 
         var fields = action.fields
-        var sides = state.sidesDone[action.kind] ?? SideSet()
+        var sides = state.sidesDone(action.kind)
         if let side = actor.role.side { sides.insert(side) }
         let completes = !definition.eachSide || sides.isComplete
         var opened: [OpenDeadline] = []
@@ -87,6 +87,19 @@ extension Engine {
     /// Missing, unknown or mistyped fields, all named at once so a script can fix them in one go.
     func validate(_ fields: Fields, for kind: ActionKind) -> RuleViolation? {
         let specs = kind.fields
+        // The common case first, without allocating: every field known and well typed, none missing.
+        var known = 0
+        var clean = true
+        for spec in specs {
+            if let value = fields[spec.name] {
+                known += 1
+                if !spec.type.accepts(value) { clean = false; break }
+            } else if spec.required {
+                clean = false
+                break
+            }
+        }
+        if clean && known == fields.count { return nil }
         var problems: [String] = []
         let missing = specs.filter { $0.required && fields[$0.name] == nil }
         if !missing.isEmpty {

@@ -38,10 +38,8 @@ extension Engine {
                 throw FoldError(sequence: event.sequence, reason: "'\(kind.rawValue)' cannot follow step '\(workflow.steps[state.step].name)'")
             }
             record(kind, fields, outcome: outcome, explanation: event.notes.first, by: event.actor, on: event.on, in: &state)
-            var sides = state.sidesDone[kind] ?? SideSet()
-            if let side = event.actor.role.side { sides.insert(side) }
-            state.sidesDone[kind] = sides
-            if !definition.eachSide || sides.isComplete {
+            if let side = event.actor.role.side { state.markDone(kind, by: side) }
+            if !definition.eachSide || state.sidesDone(kind).isComplete {
                 state.deadlines.removeAll { definition.closes.contains($0.name) }
                 if let extended = definition.extends, let days = fields.integer("days"),
                    let index = state.deadlines.firstIndex(where: { $0.name == extended }) {
@@ -51,7 +49,7 @@ extension Engine {
                 if let next = target(of: definition, outcome: outcome) { enter(next, in: &state) }
             }
         case .lapsed(let name, let fields):
-            guard let definition = workflow.deadlines[name], let next = definition.lapse else {
+            guard let definition = workflow.deadline(named: name), let next = definition.lapse else {
                 throw FoldError(sequence: event.sequence, reason: "deadline '\(name)' does not lapse in this workflow")
             }
             state.deadlines.removeAll { $0.name == name }
@@ -73,12 +71,12 @@ extension Engine {
 
     func enter(_ step: Int, in state: inout NegotiationState) {
         state.step = step
-        state.sidesDone.removeAll()
+        state.sidesDoneBits = 0
         if workflow.steps[step].terminal { state.deadlines.removeAll() }
     }
 
     func recordDates(_ fields: Fields, in state: inout NegotiationState) {
-        for (name, value) in fields.values { if case .day(let day) = value { state.dates[name] = day } }
+        for entry in fields.entries { if case .day(let day) = entry.value { state.dates[entry.name] = day } }
     }
 
     /// What each act means for the negotiation's facts.
@@ -99,7 +97,7 @@ extension Engine {
         case .fillVacancy:
             if let name = fields.text("name"), let replacement = fields.text("replacement") {
                 state.vacancies.removeAll { $0 == name }
-                for (delegationSide, var delegation) in state.delegations where delegation.everyone.contains(name) {
+                for (delegationSide, var delegation) in state.delegations.all where delegation.everyone.contains(name) {
                     if delegation.chief == name { delegation.chief = replacement }
                     delegation.members = delegation.members.map { $0 == name ? replacement : $0 }
                     delegation.experts = delegation.experts.map { $0 == name ? replacement : $0 }
@@ -111,7 +109,7 @@ extension Engine {
         case .requestInformation:
             state.informationRequested.append(contentsOf: fields.list("items"))
         case .supplyInformation:
-            state.informationSupplied.append((fields.list("items"), day))
+            state.informationSupplied.append(SuppliedInformation(items: fields.list("items"), on: day))
         case .holdRound:
             if let chair = fields.side("chair") {
                 state.rounds.append(Round(on: day, chair: chair, minutesSigned: fields.flag("minutes-signed") ?? false, summary: fields.text("summary")))

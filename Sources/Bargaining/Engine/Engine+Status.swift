@@ -44,7 +44,7 @@ extension Engine {
             return .failure(RuleViolation(.calendar, error.description))
         }
         let deadlines = state.deadlines.sorted { $0.due < $1.due }.map { open in
-            let definition = workflow.deadlines[open.name]
+            let definition = workflow.deadline(named: open.name)
             return DeadlineStatus(name: open.name, title: definition?.title ?? open.name, article: definition?.article ?? "",
                                   due: open.due, daysLeft: day.days(until: open.due))
         }
@@ -63,7 +63,7 @@ extension Engine {
 
     public func allowedActions(in state: NegotiationState) -> [AllowedAction] {
         workflow.actions(from: state.step).map { definition in
-            let done = state.sidesDone[definition.kind] ?? SideSet()
+            let done = state.sidesDone(definition.kind)
             return AllowedAction(kind: definition.kind, roles: definition.roles,
                                  waitingFor: definition.eachSide ? Side.allCases.filter { !done.contains($0) } : [],
                                  rules: definition.guards.map(\.rule))

@@ -1,14 +1,15 @@
 /// The law of one workflow, applied: decides acts, folds events, answers "what now" as of a date.
 ///
 /// Pure: no clock, no storage, no terminal. The same inputs always give the same events, which is
-/// what lets every store, the CLI and the benchmarks share it.
+/// what lets every store, the CLI and the benchmarks share it. Immutable; a class only so that the
+/// many small contexts a decision builds share it by one reference.
 ///
 /// ## Topics
 /// - ``open(_:by:on:)`` starts a negotiation.
 /// - ``decide(_:_:by:on:)`` judges one act and returns its events, or a ``RuleViolation``.
 /// - ``fold(_:)`` rebuilds the state from events.
 /// - ``status(_:asOf:)`` says where a negotiation stands on a date.
-public struct Engine: Sendable {
+public final class Engine: Sendable {
     public let workflow: Workflow
     public let context: EngineContext
 

@@ -73,7 +73,12 @@ extension ActionKind {
 
     /// The fields this act carries; the engine refuses missing, unknown or mistyped fields. The
     /// 3+N core items are optional here because which items are required is policy (`wage-items`).
-    public var fields: [FieldSpec] {
+    public var fields: [FieldSpec] { ActionKind.fieldTable[ordinal] }
+
+    /// Built once: deciding reads a kind's fields on every act.
+    private static let fieldTable: [[FieldSpec]] = allCases.map { $0.makeFields() }
+
+    private func makeFields() -> [FieldSpec] {
         switch self {
         case .sendNotice:
             [FieldSpec("proposed-on", .day, "the proposed date of the first meeting (S4 art 17: time)"),
@@ -160,4 +165,46 @@ extension ActionKind {
             [FieldSpec("reason", .text, "why this negotiation ends without a contract")]
         }
     }
+}
+
+extension ActionKind {
+    /// Position in the catalogue. Hashing and lookups use it instead of the raw string, because
+    /// the engine consults the catalogue on every act.
+    public var ordinal: Int {
+        switch self {
+        case .sendNotice: 0
+        case .accept: 1
+        case .refuse: 2
+        case .escalate: 3
+        case .appointRepresentatives: 4
+        case .reportVacancy: 5
+        case .fillVacancy: 6
+        case .prepare: 7
+        case .requestInformation: 8
+        case .supplyInformation: 9
+        case .holdRound: 10
+        case .suspend: 11
+        case .resume: 12
+        case .applyCoordination: 13
+        case .acceptCoordination: 14
+        case .extendCoordination: 15
+        case .concludeCoordination: 16
+        case .agreeDraft: 17
+        case .signDraft: 18
+        case .conveneCongress: 19
+        case .holdCongress: 20
+        case .sign: 21
+        case .file: 22
+        case .object: 23
+        case .noObjection: 24
+        case .reopenTalks: 25
+        case .publish: 26
+        case .requestRenewal: 27
+        case .terminate: 28
+        case .withdraw: 29
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+    public static func == (lhs: ActionKind, rhs: ActionKind) -> Bool { lhs.ordinal == rhs.ordinal }
 }

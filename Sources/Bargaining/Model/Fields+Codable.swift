@@ -11,7 +11,7 @@ extension Fields: Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        var values: [String: FieldValue] = [:]
+        var values = Fields()
         for key in container.allKeys {
             let tagged = try container.nestedContainer(keyedBy: FieldKey.self, forKey: key)
             guard let tag = tagged.allKeys.first, let type = FieldType(rawValue: tag.stringValue) else {
@@ -28,14 +28,14 @@ extension Fields: Codable {
             case .side: values[key.stringValue] = .side(try tagged.decode(Side.self, forKey: tag))
             }
         }
-        self.init(values)
+        self = values
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        for name in sortedNames {
-            var tagged = container.nestedContainer(keyedBy: FieldKey.self, forKey: FieldKey(name))
-            switch values[name]! {
+        for entry in entries {
+            var tagged = container.nestedContainer(keyedBy: FieldKey.self, forKey: FieldKey(entry.name))
+            switch entry.value {
             case .text(let v): try tagged.encode(v, forKey: FieldKey(FieldType.text.rawValue))
             case .integer(let v): try tagged.encode(v, forKey: FieldKey(FieldType.integer.rawValue))
             case .day(let v): try tagged.encode(v, forKey: FieldKey(FieldType.day.rawValue))

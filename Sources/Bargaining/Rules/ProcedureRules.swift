@@ -9,10 +9,10 @@ enum ProcedureRules {
     /// S5 arts 21, 55 [policy: rungs and order]: the next rung only, and only once the employer's
     /// time to answer the previous rung has run out.
     static func escalationLadder(_ c: RuleContext) -> RuleVerdict {
-        let ladder = c.context.policy.escalationLadder
+        let ladder = c.engine.context.policy.escalationLadder
         let taken = c.state.escalations.count
         guard taken < ladder.count else {
-            return .violated("every rung of the \(c.context.policy.name) escalation ladder has been taken (\(c.state.escalations.joined(separator: " → ")))")
+            return .violated("every rung of the \(c.engine.context.policy.name) escalation ladder has been taken (\(c.state.escalations.joined(separator: " → ")))")
         }
         let next = ladder[taken]
         let asked = c.fields.text("rung") ?? ""

@@ -70,7 +70,7 @@ enum RepresentativeRules {
     /// S1 art 33: the recorder is not a representative.
     static func recorderNotRepresentative(_ c: RuleContext) -> RuleVerdict {
         guard let recorder = c.fields.text("recorder") else { return .holds }
-        for (side, delegation) in c.state.delegations where delegation.everyone.contains(recorder) {
+        for (side, delegation) in c.state.delegations.all where delegation.everyone.contains(recorder) {
             return .violated("the recorder \(recorder) is a representative of the \(side.rawValue) side; the recorder must be someone else")
         }
         return .holds
@@ -103,7 +103,7 @@ enum RepresentativeRules {
                 return .violated("no vacancy was reported for \(name); vacancies: \(c.state.vacancies.isEmpty ? "none" : c.state.vacancies.joined(separator: ", "))")
             }
             let replacement = c.fields.text("replacement") ?? ""
-            if c.state.delegations.values.contains(where: { $0.everyone.contains(replacement) }) {
+            if c.state.delegations.all.contains(where: { $0.1.everyone.contains(replacement) }) {
                 return .violated("\(replacement) already sits at the table")
             }
         default:

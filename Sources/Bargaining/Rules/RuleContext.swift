@@ -1,8 +1,7 @@
 /// What a rule sees when it judges one proposed act.
 struct RuleContext {
     let state: NegotiationState
-    let workflow: Workflow
-    let context: EngineContext
+    let engine: Engine
     let kind: ActionKind
     let actor: Actor
     let fields: Fields

@@ -22,7 +22,7 @@ enum WageTermRules {
     static func minimumWage(_ c: RuleContext) -> RuleVerdict {
         guard let lowest = terms(c).money("lowest-wage") else { return .holds }
         let effective = c.expectedEffectiveDay(from: c.day)
-        guard let minimum = c.context.minimumWages.monthlyMinimum(on: effective) else {
+        guard let minimum = c.engine.context.minimumWages.monthlyMinimum(on: effective) else {
             return .violated("no minimum wage is known for \(effective); add the notice to the minimum-wage file before deciding")
         }
         guard lowest >= minimum.amountFen else {
@@ -34,7 +34,7 @@ enum WageTermRules {
     /// S4 art 8: the wage guideline is a reference, not a limit, so a rate outside it is a warning.
     static func guideline(_ c: RuleContext) -> RuleVerdict {
         guard let rate = terms(c).rate("adjustment-rate"),
-              let line = c.context.wageGuidelines[c.expectedEffectiveDay(from: c.day).year] else { return .holds }
+              let line = c.engine.context.wageGuidelines[c.expectedEffectiveDay(from: c.day).year] else { return .holds }
         if rate < line.lowerBP {
             return .warning("the adjustment rate \(FieldValue.formatRate(rate)) is below the \(line.year) wage guideline's lower line (\(FieldValue.formatRate(line.lowerBP)))")
         }
@@ -49,7 +49,7 @@ enum WageTermRules {
         guard c.state.opening.level == .enterprise, let lowest = terms(c).money("lowest-wage") else { return .holds }
         let effective = c.expectedEffectiveDay(from: c.day)
         for enterprise in c.state.opening.enterprises {
-            for covering in c.context.coveringTerms[enterprise.creditCode] ?? []
+            for covering in c.engine.context.coveringTerms[enterprise.creditCode] ?? []
             where covering.effectiveOn <= effective && effective <= covering.expiresOn && covering.lowestWageFen > lowest {
                 return .violated("the lowest wage \(FieldValue.formatYuan(lowest)) yuan is below the \(FieldValue.formatYuan(covering.lowestWageFen)) yuan of \(covering.level.rawValue) agreement \(covering.contractID), which covers \(enterprise.name) on \(effective)")
             }

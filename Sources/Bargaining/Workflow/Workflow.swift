@@ -17,7 +17,11 @@ public struct Workflow: Sendable {
     public var deadlines: [String: DeadlineDefinition]
 
     let stepIndexByName: [String: Int]
-    let actionIndexByKind: [ActionKind: Int]
+    /// The deadlines in a list: a workflow has about ten, and the names the engine asks for are
+    /// the workflow's own strings, so a scan finds them by identity before any hashing would.
+    let deadlineList: [DeadlineDefinition]
+    /// Index into `actions` by ``ActionKind/ordinal``, -1 where the workflow lacks the action.
+    let actionIndexByKind: [Int]
 
     public init(name: String, version: Int, level: Level, title: String, digest: String, steps: [Step],
                 initialStep: Int, actions: [ActionDefinition], deadlines: [String: DeadlineDefinition]) {
@@ -30,14 +34,21 @@ public struct Workflow: Sendable {
         self.initialStep = initialStep
         self.actions = actions
         self.deadlines = deadlines
+        self.deadlineList = deadlines.values.sorted { $0.line < $1.line }
         self.stepIndexByName = Dictionary(steps.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        self.actionIndexByKind = Dictionary(actions.enumerated().map { ($1.kind, $0) }, uniquingKeysWith: { first, _ in first })
+        var index = [Int](repeating: -1, count: ActionKind.allCases.count)
+        for (position, action) in actions.enumerated() where index[action.kind.ordinal] < 0 { index[action.kind.ordinal] = position }
+        self.actionIndexByKind = index
     }
 
     public var reference: WorkflowReference { WorkflowReference(name: name, version: version, digest: digest) }
 
     public func stepIndex(named name: String) -> Int? { stepIndexByName[name] }
-    public func action(_ kind: ActionKind) -> ActionDefinition? { actionIndexByKind[kind].map { actions[$0] } }
+    public func deadline(named name: String) -> DeadlineDefinition? { deadlineList.first { $0.name == name } }
+    public func action(_ kind: ActionKind) -> ActionDefinition? {
+        let index = actionIndexByKind[kind.ordinal]
+        return index < 0 ? nil : actions[index]
+    }
 
     /// The actions that may be taken from a step, in file order.
     public func actions(from step: Int) -> [ActionDefinition] { actions.filter { $0.from.contains(step) } }

@@ -1,0 +1,45 @@
+import Bargaining
+import Foundation
+
+/// Issue 2's benchmark: a full enterprise lifecycle (the sample negotiation's 22 acts, with the
+/// review window lapsing by itself) decided and then folded, on one core.
+enum EngineBenchmarks {
+    static let goal = 100_000.0
+
+    static func run(directory: WorkflowDirectory, quick: Bool) throws {
+        let engine = directory.engine(for: .enterprise)
+        let script = SampleNegotiations.enterprise(workflow: engine.workflow.reference)
+        let iterations = quick ? 2_000 : 20_000
+
+        var events: [Event] = []
+        func lifecycle() throws -> NegotiationState {
+            var decision = try engine.open(script.opening, by: script.openedBy, on: script.openedOn).get()
+            var state = decision.state
+            events = decision.events
+            for act in script.acts {
+                decision = try engine.decide(state, act.action, by: act.actor, on: act.on).get()
+                state = decision.state
+                events.append(contentsOf: decision.events)
+            }
+            return state
+        }
+        let final = try lifecycle()
+        precondition(engine.workflow.steps[final.step].name == "in-force", "the sample no longer reaches in-force")
+        let recorded = events
+
+        let decideAndFold = try Measure.best {
+            for _ in 0..<iterations {
+                _ = try lifecycle()
+                _ = try engine.fold(events)
+            }
+        }
+        let foldOnly = try Measure.best {
+            for _ in 0..<iterations { _ = try engine.fold(recorded) }
+        }
+        let rate = Double(iterations) / decideAndFold
+        let foldRate = Double(iterations) / foldOnly
+        print("engine.lifecycle  \(recorded.count) events per negotiation, decided then folded: \(Measure.format(rate)) negotiations/s (one core)")
+        print("engine.fold       the same events folded only (baseline, same run): \(Measure.format(foldRate)) negotiations/s")
+        print("engine.ratio      decide+fold / fold-only = \(String(format: "%.2f", rate / foldRate)); against the goal of \(Int(goal).formatted())/s: \(String(format: "%.2f", rate / goal))")
+    }
+}
