@@ -92,4 +92,46 @@ public enum SampleNegotiations {
                 act(employer, .publish, "2025-06-03", ["form": .text("全体职工大会通报")], "The employer publishes it too."),
             ])
     }
+
+    /// The five enterprises of the regional sample: small firms of one street (荣华街道) whose
+    /// regional federation negotiates for them (S5 art 22).
+    public static let rongHuaEnterprises: [CoveredEnterprise] = [
+        ("91110302MA01D2QW3", "北京亦庄云帆科技有限公司", 48),
+        ("91110302MA01E7RT5", "北京荣华餐饮管理有限公司", 36),
+        ("91110302MA01F3LP8", "北京经开物流服务有限公司", 62),
+        ("91110302MA01G9HN2", "北京亦城物业管理有限公司", 27),
+        ("91110302MA01H4JM6", "北京博兴印刷有限公司", 19),
+    ].map { CoveredEnterprise(creditCode: CreditCode.makeValid(prefix17: $0.0), name: $0.1, employees: $0.2) }
+
+    /// A regional negotiation of the 荣华街道 federation for five small enterprises, 2025: the
+    /// enterprise path, with a regional congress where managers hold at most a fifth of the seats.
+    public static func regional(id: String = "REG-2025-001", workflow: WorkflowReference) -> Script {
+        let union = Actor(.employeeSide, "赵敏")
+        let employers = Actor(.employerSide, "孙建国")
+        var acts = enterprise(workflow: workflow).acts.map { act -> Act in
+            var act = act
+            act.actor = act.actor.role == .employeeSide ? union : employers
+            switch act.action.kind {
+            case .appointRepresentatives:
+                act.action.fields = act.actor.role == .employeeSide
+                    ? ["chief": .text("赵敏"), "members": .list(["钱丽", "周强", "吴霞"])]
+                    : ["chief": .text("孙建国"), "members": .list(["郑宏", "冯亮", "陈雪"])]
+            case .holdCongress where act.action.fields.integer("present") == 41:
+                act.action.fields["managers"] = .integer(9)
+            case .holdCongress:
+                act.action.fields["managers"] = .integer(13)
+            case .agreeDraft:
+                act.action.fields["employees-covered"] = .integer(192)
+            default:
+                break
+            }
+            return act
+        }
+        acts = acts.filter { $0.action.kind != .requestInformation && $0.action.kind != .supplyInformation }
+        return Script(
+            opening: Opening(id: id, level: .regional, workflow: workflow, title: "荣华街道2025年度区域性工资集体协商",
+                             employeeParty: "荣华街道总工会", employerParty: "荣华街道企业联合会",
+                             enterprises: rongHuaEnterprises, district: "北京经济技术开发区", street: "荣华街道"),
+            openedBy: union, openedOn: day("2025-03-03"), acts: acts)
+    }
 }
