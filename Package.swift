@@ -47,11 +47,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Registry of enterprises, contract index, signing / renewal / coverage rates, laggards,
+        // reminder letters, charts (SPEC §6). Pure: data in, report out.
+        .target(
+            name: "BargainingCoverage",
+            dependencies: ["Bargaining"]
+        ),
         .executableTarget(
             name: "bargain",
             dependencies: [
                 "Bargaining",
                 "BargainingStore",
+                "BargainingCoverage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +73,7 @@ let package = Package(
             dependencies: [
                 "Bargaining",
                 "BargainingStore",
+                "BargainingCoverage",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
@@ -89,6 +97,10 @@ let package = Package(
         .testTarget(
             name: "BargainCLITests",
             dependencies: ["Bargaining", "bargain"]
+        ),
+        .testTarget(
+            name: "BargainingCoverageTests",
+            dependencies: ["Bargaining", "BargainingCoverage"]
         ),
         .testTarget(
             name: "XMLCoreTests",
