@@ -102,3 +102,35 @@ struct WorkflowLoaderTests {
         #expect(error(yaml)?.reason.contains("map each of them") == true)
     }
 }
+
+@Suite("Reading action fields from a YAML file")
+struct ActionFileLoaderTests {
+    @Test("fields parse like --set, lists as YAML sequences or comma text")
+    func parses() throws {
+        let yaml = "adjustment-rate: 5.5%\nlowest-wage: 2800\npay-day: 10\nexpires-on: 2026-04-30\nother-items: [高温津贴, 夜班补贴]\n"
+        let fields = try ActionFileLoader.load(yaml: yaml, file: "d.yaml", for: .agreeDraft)
+        #expect(fields.rate("adjustment-rate") == 550)
+        #expect(fields.money("lowest-wage") == 280_000)
+        #expect(fields.list("other-items") == ["高温津贴", "夜班补贴"])
+    }
+
+    @Test("a mistyped value or unknown field is refused with its line")
+    func refuses() {
+        #expect(throws: DataFileError(file: "d.yaml", line: 2, reason: "pay-day must be a whole number, not 'tenth'")) {
+            try ActionFileLoader.load(yaml: "lowest-wage: 2800\npay-day: tenth\n", file: "d.yaml", for: .agreeDraft)
+        }
+        #expect(throws: DataFileError.self) { try ActionFileLoader.load(yaml: "colour: red\n", file: "d.yaml", for: .agreeDraft) }
+    }
+}
+
+@Suite("Pinned workflows")
+struct PinnedWorkflowTests {
+    @Test("a negotiation's engine is found by its pinned reference; a changed digest is refused")
+    func pinned() throws {
+        let reference = Fixtures.engine().workflow.reference
+        #expect(try Fixtures.directory.engine(for: reference).workflow.digest == reference.digest)
+        var changed = reference
+        changed.digest = String(repeating: "0", count: 64)
+        #expect(throws: PinnedWorkflowError.self) { try Fixtures.directory.engine(for: changed) }
+    }
+}

@@ -343,25 +343,7 @@ enum CalendarFile {
     /// district that wrote a year twice needs the line of the repeat, so that case is handled here
     /// and every other YAML error is left to the shared reader.
     static func root(_ yaml: String, reader: YAMLReader) throws(DataFileError) -> Node {
-        do {
-            if let node = try Yams.compose(yaml: yaml) { return node }
-        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
-            let key = duplicates.first ?? ""
-            let first = context.mark.line
-            let line = repeatLine(of: key, after: first, column: context.mark.column, in: yaml)
-            throw DataFileError(file: reader.file, line: line, reason: "'\(key)' is given twice in the same mapping (first on line \(first)); a year, or a field of an entry, may appear only once")
-        } catch {}
-        return try reader.root(yaml)
-    }
-
-    /// The line of the next key spelled `key` at the same indentation as its first occurrence, or
-    /// the first occurrence's line when the repeat is not written that way (a flow mapping).
-    private static func repeatLine(of key: String, after firstLine: Int, column: Int, in yaml: String) -> Int {
-        let indent = String(repeating: " ", count: max(0, column - 1))
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 > firstLine {
-            if line.hasPrefix(indent + key + ":") { return index + 1 }
-        }
-        return firstLine
+        try reader.root(yaml)
     }
 
     /// A non-empty single value.

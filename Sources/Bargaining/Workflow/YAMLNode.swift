@@ -11,7 +11,13 @@ struct YAMLReader {
 
     func root(_ text: String) throws(DataFileError) -> Node {
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch {
+        do { node = try Yams.compose(yaml: text) } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            // Yams refuses a repeated key before our own check sees it; say where, briefly.
+            let key = duplicates.first ?? ""
+            let first = context.mark.line
+            throw DataFileError(file: file, line: YAMLReader.repeatLine(of: key, after: first, column: context.mark.column, in: text),
+                                reason: "'\(key)' is given twice in the same mapping (first on line \(first))")
+        } catch {
             let line = (error as? YamlError).flatMap { error -> Int? in
                 if case .scanner(_, _, let mark, _) = error { return mark.line }
                 if case .parser(_, _, let mark, _) = error { return mark.line }
@@ -25,6 +31,16 @@ struct YAMLReader {
     }
 
     /// The mapping's entries in file order, refusing keys outside `allowed` (typos are errors).
+    /// The line of the next key spelled `key` at the same indentation as its first occurrence, or
+    /// the first occurrence's line when the repeat is not written that way (a flow mapping).
+    static func repeatLine(of key: String, after firstLine: Int, column: Int, in yaml: String) -> Int {
+        let indent = String(repeating: " ", count: max(0, column - 1))
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 > firstLine {
+            if line.hasPrefix(indent + key + ":") { return index + 1 }
+        }
+        return firstLine
+    }
+
     func mapping(_ node: Node, allowed: Set<String>? = nil, what: String) throws(DataFileError) -> [(key: String, value: Node, keyNode: Node)] {
         guard let mapping = node.mapping else { throw fail(node, "\(what) must be a mapping (key: value)") }
         var seen = Set<String>()

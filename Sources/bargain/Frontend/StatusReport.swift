@@ -1,0 +1,58 @@
+import Bargaining
+
+/// Where a negotiation stands on a date, as a chair needs it: the step and what it means, the
+/// running deadlines with the days left (overdue ones in red), and what may happen next, by whom,
+/// under which rules.
+struct StatusReport {
+    let status: NegotiationStatus
+    let terminal: Terminal
+
+    func render() -> String {
+        let step = status.step
+        var output = terminal.paint("Status on \(status.asOf)", .bold) + "  \(status.state.id)  \(status.state.opening.title)\n"
+        output += "  step       " + terminal.paint(step.name, .bold) + "  \(step.title)\n"
+        for line in DisplayWidth.wrap(step.about, width: WorkflowSheet.proseWidth) { output += "             " + terminal.paint(line, .dim) + "\n" }
+        for lapse in status.lapses {
+            if case .lapsed(let name, _) = lapse.body {
+                output += terminal.paint("             \(name) passed on \(lapse.on); the negotiation moved on by itself", .yellow) + "\n"
+            }
+        }
+        output += "\n  deadlines\n"
+        output += status.deadlines.isEmpty ? "    none running\n" : deadlineTable().render(for: terminal)
+        output += "\n  next\n"
+        output += status.allowed.isEmpty ? "    nothing: the negotiation has ended\n" : nextTable().render(for: terminal)
+        return output
+    }
+
+    func deadlineTable() -> TextTable {
+        var table = TextTable(alignments: [.left, .left, .right])
+        table.indent = "    "
+        for deadline in status.deadlines {
+            let left: TextTable.Cell = switch deadline.daysLeft {
+            case ..<0: TextTable.Cell("\(-deadline.daysLeft) days overdue", .red)
+            case 0: TextTable.Cell("due today", .yellow)
+            case 1: TextTable.Cell("1 day left")
+            default: TextTable.Cell("\(deadline.daysLeft) days left")
+            }
+            table.add(TextTable.Cell(deadline.name, .bold), TextTable.Cell("due \(deadline.due)"), left,
+                      TextTable.Cell(deadline.article, .dim), TextTable.Cell(deadline.title))
+        }
+        return table
+    }
+
+    func nextTable() -> TextTable {
+        var table = TextTable()
+        table.indent = "    "
+        for action in status.allowed {
+            var who = action.roles.map(\.rawValue).joined(separator: ", ")
+            if !action.waitingFor.isEmpty, action.waitingFor.count < Side.allCases.count {
+                who += " (waiting for the \(action.waitingFor.map(\.rawValue).joined(separator: ", ")) side)"
+            }
+            table.add(TextTable.Cell(action.kind.rawValue, .bold), TextTable.Cell(who), TextTable.Cell(action.kind.title))
+            for rule in action.rules {
+                table.note(at: 1, TextTable.Cell("\(rule.summary) (\(rule.rawValue), \(rule.article))", .dim))
+            }
+        }
+        return table
+    }
+}

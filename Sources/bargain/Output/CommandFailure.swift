@@ -1,0 +1,48 @@
+import ArgumentParser
+import Bargaining
+
+/// A command that cannot go on, with the line to print and the documented exit status.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    var exitCode: ExitCode
+
+    init(_ description: String, exitCode: ExitCode) {
+        self.description = description
+        self.exitCode = exitCode
+    }
+}
+
+/// Runs a command's body and turns what the library throws into one line on standard error and
+/// the exit status from ``ExitCodes``.
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch { throw report(error) }
+}
+
+func reportingFailures<T>(_ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch { throw report(error) }
+}
+
+/// Prints the error and returns the exit status to throw. ArgumentParser's own errors pass
+/// through untouched: it prints usage for them and exits with 64.
+func report(_ error: any Error) -> any Error {
+    switch error {
+    case is ExitCode, is CleanExit, is ValidationError:
+        return error
+    default:
+        let (message, exitCode) = explain(error)
+        let stderr = Terminal.standardError
+        stderr.line(stderr.paint(exitCode == ExitCodes.refused ? "refused:" : "error:", .red) + " " + message)
+        return exitCode
+    }
+}
+
+/// The message and exit status for an error from the library.
+func explain(_ error: any Error) -> (String, ExitCode) {
+    switch error {
+    case let failure as CommandFailure: (failure.description, failure.exitCode)
+    case let violation as RuleViolation: (violation.description, ExitCodes.refused)
+    case let dataFile as DataFileError: (dataFile.description, ExitCodes.dataError)
+    case let cancelled as PromptCancelled: (cancelled.description, ExitCodes.cancelled)
+    default: ("internal error: \(error)", ExitCodes.internalError)
+    }
+}
