@@ -47,6 +47,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Filed contracts and congress records as XML (own schema and Akoma Ntoso), BagIt, import.
+        // Reaches libxml2 only through XMLCore's plain Swift API.
+        .target(
+            name: "BargainingXML",
+            dependencies: ["Bargaining", "XMLCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Registry of enterprises, contract index, signing / renewal / coverage rates, laggards,
         // reminder letters, charts (SPEC §6). Pure: data in, report out.
         .target(
@@ -59,6 +65,7 @@ let package = Package(
                 "Bargaining",
                 "BargainingStore",
                 "BargainingCoverage",
+                "BargainingXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +81,7 @@ let package = Package(
                 "Bargaining",
                 "BargainingStore",
                 "BargainingCoverage",
+                "BargainingXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
@@ -101,6 +109,10 @@ let package = Package(
         .testTarget(
             name: "BargainingCoverageTests",
             dependencies: ["Bargaining", "BargainingCoverage"]
+        ),
+        .testTarget(
+            name: "BargainingXMLTests",
+            dependencies: ["Bargaining", "BargainingXML", "XMLCore"]
         ),
         .testTarget(
             name: "XMLCoreTests",
