@@ -12,14 +12,13 @@ enum EngineBenchmarks {
         let iterations = quick ? 2_000 : 20_000
 
         var events: [Event] = []
+        // The in-place decide, as a server uses it after folding: no copy of the state per act.
         func lifecycle() throws -> NegotiationState {
-            var decision = try engine.open(script.opening, by: script.openedBy, on: script.openedOn).get()
-            var state = decision.state
-            events = decision.events
+            let opened = try engine.open(script.opening, by: script.openedBy, on: script.openedOn).get()
+            var state = opened.state
+            events = opened.events
             for act in script.acts {
-                decision = try engine.decide(state, act.action, by: act.actor, on: act.on).get()
-                state = decision.state
-                events.append(contentsOf: decision.events)
+                events.append(contentsOf: try engine.decide(&state, act.action, by: act.actor, on: act.on).get().events)
             }
             return state
         }

@@ -57,6 +57,21 @@ struct EngineInputTests {
         #expect(drive.state == before)
     }
 
+    @Test("deciding in place leaves the state untouched on a refusal, even after deadlines lapsed")
+    func inPlaceRefusal() throws {
+        let drive = try Scenario.before(.accept)
+        var state = drive.state
+        // The reply deadline (due 2025-03-24) has lapsed by 2025-04-01; signing is still not allowed.
+        let result = drive.engine.decide(&state, Action(.sign), by: Scenario.union, on: Scenario.day("2025-04-01"))
+        guard case .failure(let violation) = result else { Issue.record("accepted"); return }
+        #expect(violation.message.contains("at step 'escalation'"))
+        #expect(state == drive.state)
+        // Accepted in place: the lapse and the act are both applied and returned.
+        let effects = try drive.engine.decide(&state, Action(.accept), by: Scenario.employer, on: Scenario.day("2025-04-01")).get()
+        #expect(effects.events.map(\.sequence) == [3, 4])
+        #expect(state.version == 4)
+    }
+
     @Test("a date outside the holiday calendar is an error, never a guess")
     func outsideCalendar() throws {
         var script = Scenario.script

@@ -3,19 +3,39 @@ extension Engine {
     /// (and returned as events), then the act must be allowed from the current step, by the
     /// actor's role, with valid fields, and every guard of the workflow must hold.
     public func decide(_ state: NegotiationState, _ action: Action, by actor: Actor, on day: Day) -> Result<Decision, RuleViolation> {
+        var next = state
+        return decide(&next, action, by: actor, on: day).map {
+            Decision(events: $0.events, state: next, warnings: $0.warnings, explanation: $0.explanation)
+        }
+    }
+
+    /// The same judgement, applied to `state` in place: a server that has just folded a
+    /// negotiation need not copy it. On a refusal `state` is left exactly as it was.
+    public func decide(_ state: inout NegotiationState, _ action: Action, by actor: Actor, on day: Day) -> Result<Decision.Effects, RuleViolation> {
         guard day >= state.lastDay else {
             return .failure(RuleViolation(.dateBeforeLastEvent, "\(day) is before the last recorded event (\(state.lastDay)); acts are recorded in date order"))
         }
-        var state = state
-        var events: [Event] = []
-        do { try advance(&state, to: day, recording: &events) } catch {
+        guard earliestLapse(in: state, before: day) != nil else { return judgeAndApply(&state, action, by: actor, on: day, after: []) }
+        // Deadlines passed: apply them to a copy, so a refusal leaves the caller's state untouched.
+        var advanced = state
+        var lapses: [Event] = []
+        do { try advance(&advanced, to: day, recording: &lapses) } catch {
             return .failure(RuleViolation(.calendar, error.description))
         }
+        let result = judgeAndApply(&advanced, action, by: actor, on: day, after: lapses)
+        if case .success = result { state = advanced }
+        return result
+    }
+
+    /// Checks the act against `state` (already advanced to `day`) and, if it is allowed, applies
+    /// it. Mutates `state` only on success.
+    func judgeAndApply(_ state: inout NegotiationState, _ action: Action, by actor: Actor, on day: Day, after lapses: [Event]) -> Result<Decision.Effects, RuleViolation> {
+        var events = lapses
         guard let definition = workflow.action(action.kind) else {
             return .failure(RuleViolation(.unknownAction, "'\(action.kind.rawValue)' is not part of workflow \(workflow.name)"))
         }
-        let step = workflow.steps[state.step]
         guard definition.from.contains(state.step) else {
+            let step = workflow.steps[state.step]
             let allowed = allowedActions(in: state).map { "\($0.kind.rawValue) (\($0.roles.map(\.rawValue).joined(separator: ", ")))" }
             return .failure(RuleViolation(.notAllowedNow, "'\(action.kind.rawValue)' is not possible at step '\(step.name)' (\(step.title)); allowed now: \(allowed.isEmpty ? "nothing, the negotiation has ended" : allowed.joined(separator: "; "))"))
         }
@@ -63,10 +83,10 @@ extension Engine {
         let event = Event(sequence: state.version + 1, on: day, actor: actor,
                           body: .acted(action: action.kind, fields: fields, outcome: outcome?.name), opened: opened, notes: notes)
         do { try apply(event, to: &state) } catch {
-            return .failure(RuleViolation(.fields, error.description))
+            preconditionFailure("an event the engine built does not apply: \(error)")
         }
         events.append(event)
-        return .success(Decision(events: events, state: state, warnings: warnings, explanation: outcome?.explanation))
+        return .success(Decision.Effects(events: events, warnings: warnings, explanation: outcome?.explanation))
     }
 
     /// The step an action leads to when it completes, or nil when it stays.

@@ -87,4 +87,11 @@ public struct Decision: Sendable {
     public var warnings: [String]
     /// How a classifying rule decided (the congress vote with its numbers).
     public var explanation: String?
+
+    /// What an act produced, without the resulting state (see the in-place `decide`).
+    public struct Effects: Sendable {
+        public var events: [Event]
+        public var warnings: [String]
+        public var explanation: String?
+    }
 }

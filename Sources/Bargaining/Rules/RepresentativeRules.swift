@@ -51,11 +51,11 @@ enum RepresentativeRules {
         return .holds
     }
 
-    /// S1 art 24: nobody sits on both sides (nor twice on one).
+    /// S1 art 24: nobody sits on both sides (nor twice on one). Delegations are small, so pairwise
+    /// comparison is cheaper than hashing every name.
     static func noDualSeat(_ c: RuleContext) -> RuleVerdict {
         let names = proposed(c).everyone
-        var seen = Set<String>()
-        for name in names where !seen.insert(name).inserted {
+        for (index, name) in names.enumerated() where names[..<index].contains(name) {
             return .violated("\(name) is named twice on the \(side(c).rawValue) side")
         }
         if let other = c.state.delegations[side(c).other] {

@@ -108,20 +108,36 @@ extension Workflow {
         func list(_ name: String) -> [String]? { if case .list(let v)? = parameters[name] { v } else { nil } }
     }
 
-    public struct ActionDefinition: Sendable, Hashable {
-        public var kind: ActionKind
-        public var from: Set<Int>
-        public var target: Target
-        public var roles: [Role]
+    /// Immutable once loaded, and a class so that looking one up on every act shares it instead
+    /// of copying its sets and lists.
+    public final class ActionDefinition: Sendable {
+        public let kind: ActionKind
+        public let from: Set<Int>
+        public let target: Target
+        public let roles: [Role]
         /// Each negotiating side takes the action once (both chiefs sign); the step changes when
         /// both have.
-        public var eachSide: Bool
-        public var guards: [Guard]
-        public var opens: [String]
-        public var closes: [String]
+        public let eachSide: Bool
+        public let guards: [Guard]
+        public let opens: [String]
+        public let closes: [String]
         /// A deadline this action prolongs by its `days` field (coordination extension).
-        public var extends: String?
-        public var line: Int
+        public let extends: String?
+        public let line: Int
+
+        public init(kind: ActionKind, from: Set<Int>, target: Target, roles: [Role], eachSide: Bool, guards: [Guard],
+                    opens: [String], closes: [String], extends: String?, line: Int) {
+            self.kind = kind
+            self.from = from
+            self.target = target
+            self.roles = roles
+            self.eachSide = eachSide
+            self.guards = guards
+            self.opens = opens
+            self.closes = closes
+            self.extends = extends
+            self.line = line
+        }
     }
 
     public enum DeadlineLength: Sendable, Hashable {
