@@ -17,6 +17,10 @@ public protocol EventStore: Sendable {
     /// The negotiation's events in order, each with its stored hash.
     func load(_ id: String) async throws(StoreError) -> [StoredEvent]
 
+    /// The events after sequence `version`, in order: what a writer that lost a race needs to
+    /// catch up, without reading (and decoding) the whole history again.
+    func load(_ id: String, after version: Int) async throws(StoreError) -> [StoredEvent]
+
     /// Summaries matching the query, ordered by id.
     func list(_ query: NegotiationQuery) async throws(StoreError) -> [NegotiationSummary]
 
@@ -28,6 +32,12 @@ public protocol EventStore: Sendable {
 
     /// Releases connections. Further calls fail.
     func close() async
+}
+
+extension EventStore {
+    public func load(_ id: String) async throws(StoreError) -> [StoredEvent] {
+        try await load(id, after: 0)
+    }
 }
 
 /// An event as stored: the event, when it was recorded, and its place in the hash chain.
@@ -141,6 +151,12 @@ public struct VerificationReport: Sendable, Hashable {
         public var negotiation: String
         public var sequence: Int
         public var reason: String
+
+        public init(negotiation: String, sequence: Int, reason: String) {
+            self.negotiation = negotiation
+            self.sequence = sequence
+            self.reason = reason
+        }
     }
 
     public var isIntact: Bool { mismatches.isEmpty }

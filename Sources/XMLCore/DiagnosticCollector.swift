@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// Gathers libxml2's structured errors for one call, so they reach the caller as values instead
 /// of being printed to standard error.
@@ -39,8 +39,8 @@ final class DiagnosticCollector {
     }
 
     /// Adds a diagnostic that did not come from libxml2 (a refusal, an unexplained failure).
-    func add(line: Int = 0, _ message: String) {
-        append(XMLDiagnostic(documentName: documentName, line: line, message: message))
+    func add(_ message: String) {
+        append(XMLDiagnostic(documentName: documentName, line: 0, message: message))
     }
 
     /// Everything collected, with a final note when some were dropped.

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// Facts about the libxml2 this process is linked against.
 ///

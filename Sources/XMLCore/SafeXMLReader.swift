@@ -11,8 +11,8 @@
 /// 6. valid against a schema, for ``read(_:documentName:validatingAgainst:)``.
 ///
 /// The parser never substitutes entities, loads DTDs, touches the network or lifts libxml2's
-/// own size limits (`XML_PARSE_HUGE`); a single text node over 10,000,000 bytes is refused as
-/// malformed by libxml2 itself.
+/// own size limits (`XML_PARSE_HUGE`). Those limits are uneven (a text node past 10,000,000
+/// bytes is refused only when it arrives in pieces), so ``maximumBytes`` is what bounds memory.
 ///
 /// ## Topics
 /// ### Reading
@@ -20,6 +20,7 @@
 /// - ``read(_:documentName:)``
 /// - ``read(_:documentName:validatingAgainst:)``
 public struct SafeXMLReader: Sendable {
+    /// 50 MiB.
     public static let defaultMaximumBytes = 50 * 1024 * 1024
     /// libxml2 refuses deeper documents by itself unless `XML_PARSE_HUGE` is set, which this
     /// reader never does; a larger limit could therefore never be reached.
@@ -48,24 +49,31 @@ public struct SafeXMLReader: Sendable {
     public func read(
         _ bytes: [UInt8], documentName: String = "document"
     ) throws(XMLReadError) -> XMLElement {
-        try tree(of: ParsedDocument.parse(bytes, documentName: documentName, reader: self))
+        let document = try ParserGuard.parse(
+            bytes, documentName: documentName, reader: self,
+            collector: DiagnosticCollector(documentName: documentName), buildsTree: true,
+            validator: nil)
+        return try tree(of: document, documentName: documentName)
     }
 
-    /// Reads and validates with one parse, which is cheaper than ``XMLSchema/validate(_:documentName:reader:)``
-    /// followed by ``read(_:documentName:)``.
+    /// Reads and validates in one pass, which is cheaper than
+    /// ``XMLSchema/validate(_:documentName:reader:)`` followed by ``read(_:documentName:)``.
     public func read(
         _ bytes: [UInt8], documentName: String = "document", validatingAgainst schema: XMLSchema
     ) throws(XMLReadError) -> XMLElement {
-        let document = try ParsedDocument.parse(bytes, documentName: documentName, reader: self)
-        let diagnostics = schema.diagnostics(for: document)
+        let (document, diagnostics) = try schema.parse(
+            bytes, documentName: documentName, reader: self, buildsTree: true)
         guard diagnostics.isEmpty else { throw .invalid(diagnostics) }
-        return try tree(of: document)
+        return try tree(of: document, documentName: documentName)
     }
 
-    private func tree(of document: ParsedDocument) throws(XMLReadError) -> XMLElement {
-        guard let element = document.element() else {
+    private func tree(
+        of document: ParsedDocument?, documentName: String
+    ) throws(XMLReadError) -> XMLElement {
+        guard let element = document?.element() else {
+            // A well-formed parse always has a root; this only guards against a libxml2 surprise.
             throw .malformed([
-                XMLDiagnostic(documentName: document.name, line: 0, message: "no root element")
+                XMLDiagnostic(documentName: documentName, line: 0, message: "no root element")
             ])
         }
         return element

@@ -4,17 +4,32 @@ enum XMLCharacters {
     ///
     /// Swift strings hold no surrogates, so only C0 controls other than tab, newline and
     /// carriage return, and U+FFFE / U+FFFF (UTF-8 `EF BF BE` / `EF BF BF`) need checking.
+    /// Text is most of what a document holds, so eight bytes are tested at once and only words
+    /// with a byte below 0x20 or an `EF` are looked at byte by byte.
     static func firstForbiddenScalar(in bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
         var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
+        while index < count {
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let ef = word ^ 0xEFEF_EFEF_EFEF_EFEF
+                let suspects =
+                    ((word &- 0x2020_2020_2020_2020) & ~word  // a byte below 0x20
+                        | (ef &- 0x0101_0101_0101_0101) & ~ef)  // a byte equal to 0xEF
+                    & 0x8080_8080_8080_8080
+                if suspects == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let byte = base[index]
             if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
                 return UInt32(byte)
             }
-            if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF,
-                bytes[index + 2] >= 0xBE
-            {
-                return 0xFFF0 | UInt32(bytes[index + 2] & 0x0F)
+            if byte == 0xEF, index + 2 < count, base[index + 1] == 0xBF, base[index + 2] >= 0xBE {
+                return 0xFFF0 | UInt32(base[index + 2] & 0x0F)
             }
             index += 1
         }
@@ -24,13 +39,40 @@ enum XMLCharacters {
     /// Whether `name` matches the XML `Name` production, without colons when `allowColon` is off
     /// (local names and prefixes).
     static func isName(_ name: String, allowColon: Bool) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { isName($0, allowColon: allowColon) }
+            ?? Array(name.utf8).withUnsafeBufferPointer { isName($0, allowColon: allowColon) }
+    }
+
+    /// `isName` on the UTF-8 bytes of a name, which the writer holds anyway to pass to libxml2.
+    static func isName(_ bytes: UnsafeBufferPointer<UInt8>, allowColon: Bool) -> Bool {
+        // Names are nearly always ASCII and written once per element, so they are checked
+        // against bit sets a byte at a time; scalars are decoded only for other names.
+        let colon: UInt64 = allowColon ? 1 << 0x3A : 0
+        var allowedLow = colon
+        for byte in bytes {
+            guard byte < 0x80 else { return matchesName(decoding: bytes, allowColon: allowColon) }
+            let allowed = byte < 64 ? allowedLow : asciiNameStartHigh
+            guard allowed & (1 << UInt64(byte & 63)) != 0 else { return false }
+            allowedLow = asciiNameRestLow | colon
+        }
+        return !bytes.isEmpty
+    }
+
+    /// Bytes 64–127 that may start or continue a name: `A`–`Z`, `_`, `a`–`z`.
+    private static let asciiNameStartHigh: UInt64 = 0x07FF_FFFE_87FF_FFFE
+    /// Bytes 0–63 that may continue a name, colon aside: `-`, `.`, `0`–`9`.
+    private static let asciiNameRestLow: UInt64 = 0x03FF_6000_0000_0000
+
+    private static func matchesName(
+        decoding bytes: UnsafeBufferPointer<UInt8>, allowColon: Bool
+    ) -> Bool {
         var isFirst = true
-        for scalar in name.unicodeScalars {
+        var iterator = bytes.makeIterator()
+        var decoder = Unicode.UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
             let value = scalar.value
             if value == 0x3A, !allowColon { return false }
-            guard isFirst ? isNameStart(value) : isNameStart(value) || isNameRest(value) else {
-                return false
-            }
+            guard isNameStart(value) || (!isFirst && isNameRest(value)) else { return false }
             isFirst = false
         }
         return !isFirst

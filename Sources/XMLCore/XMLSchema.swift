@@ -1,10 +1,9 @@
-import CLibXML2
+internal import CLibXML2
 
 /// A compiled XML Schema, loaded once and used to validate many documents.
 ///
 /// Documents are parsed by the same rules as ``SafeXMLReader`` (a DOCTYPE, excess size or depth
-/// is reported as a diagnostic, not followed) and the resulting tree is validated, as
-/// `xmllint --schema` does.
+/// is reported as a diagnostic, not followed) and validated as they are parsed.
 ///
 /// ## Topics
 /// ### Validating
@@ -16,7 +15,8 @@ public final class XMLSchema {
     private let schema: xmlSchemaPtr
 
     /// Compiles the XSD at `path`; `xs:include` and `xs:import` locations are resolved relative
-    /// to it. Network locations are refused (see ``LibXML2/initialized``).
+    /// to it. Network locations are refused (see ``LibXML2/initialized``). The schema itself is
+    /// trusted: libxml2 parses schema documents with entity substitution on.
     public init(contentsOfFile path: String) throws(XMLError) {
         LibXML2.initialized
         let collector = DiagnosticCollector(documentName: path)
@@ -35,13 +35,15 @@ public final class XMLSchema {
 
     /// Every problem found, with line numbers; empty means the document is valid.
     ///
+    /// The document is validated as it streams through the parser, without building a tree.
+    ///
     /// - Parameter reader: the limits to parse by; its `expectedRoot`, if any, is checked too.
     public func validate(
         _ bytes: [UInt8], documentName: String, reader: SafeXMLReader = SafeXMLReader()
     ) -> [XMLDiagnostic] {
         do {
-            return diagnostics(
-                for: try ParsedDocument.parse(bytes, documentName: documentName, reader: reader))
+            return try parse(bytes, documentName: documentName, reader: reader, buildsTree: false)
+                .diagnostics
         } catch {
             let found = error.diagnostics
             return found.isEmpty
@@ -50,27 +52,28 @@ public final class XMLSchema {
         }
     }
 
-    func diagnostics(for document: ParsedDocument) -> [XMLDiagnostic] {
-        let collector = DiagnosticCollector(documentName: document.name)
-        let result = collector.collecting {
-            // A fresh context per document: they are cheap, and a reused one would carry
-            // state from a document whose validation was cut short.
-            guard let context = xmlSchemaNewValidCtxt(schema) else { return Int32(-1) }
-            defer { xmlSchemaFreeValidCtxt(context) }
-            xmlSchemaSetValidStructuredErrors(context, DiagnosticCollector.callback, collector.context)
-            return xmlSchemaValidateDoc(context, document.document)
+    /// Parses under `reader`'s rules and validates in the same pass.
+    ///
+    /// - Returns: the tree when `buildsTree`, and the validation errors (none if valid).
+    func parse(
+        _ bytes: [UInt8], documentName: String, reader: SafeXMLReader, buildsTree: Bool
+    ) throws(XMLReadError) -> (document: ParsedDocument?, diagnostics: [XMLDiagnostic]) {
+        let collector = DiagnosticCollector(documentName: documentName)
+        // A fresh context per document: they are cheap, and a reused one would carry state
+        // from a document whose validation was cut short.
+        guard let validator = xmlSchemaNewValidCtxt(schema) else {
+            collector.add("libxml2 could not create a schema validation context")
+            return (nil, collector.all)
         }
-        let diagnostics = collector.all
-        if result != 0, diagnostics.isEmpty {
-            return [
-                XMLDiagnostic(
-                    documentName: document.name, line: 0,
-                    message: result < 0
-                        ? "libxml2 could not run the schema validation"
-                        : "the document is not valid, but libxml2 gave no reason")
-            ]
+        defer { xmlSchemaFreeValidCtxt(validator) }
+        xmlSchemaSetValidStructuredErrors(validator, DiagnosticCollector.callback, collector.context)
+        let document = try ParserGuard.parse(
+            bytes, documentName: documentName, reader: reader, collector: collector,
+            buildsTree: buildsTree, validator: validator)
+        if collector.all.isEmpty, xmlSchemaIsValid(validator) != 1 {
+            collector.add("the document is not valid, but libxml2 gave no reason")
         }
-        return diagnostics
+        return (document, collector.all)
     }
 }
 

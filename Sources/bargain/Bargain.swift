@@ -8,14 +8,28 @@ struct Bargain: AsyncParsableCommand {
         abstract: "Run collective wage negotiations (工资集体协商) step by step, within the law.",
         discussion: """
             Start with `bargain demo`: it runs a whole enterprise wage negotiation, from the \
-            written notice to the agreement in force, and prints it as you would read it. Then \
-            look at the process itself with `bargain workflow show enterprise`.
+            written notice to the agreement in force, a regional one for five enterprises, and a \
+            renewal, and prints them as you would read them. Then open your own:
 
-            A district that adapts the process edits a copy of the workflow files and checks it \
-            with `bargain workflow check FILE`; `bargain workflow graph` draws it.
+              id=$(bargain open enterprise --union 工会 --employer 公司 --enterprise CODE:NAME)
+              bargain next "$id"          one step, guided: what is allowed, the rules, each field
+              bargain status "$id"        where it stands, the deadlines, what comes next
+              bargain log "$id"           everything recorded
+              bargain list --overdue      every negotiation with a deadline passed
+
+            Scripts use `bargain do ID ACTION --set NAME=VALUE … --as ROLE[:NAME]` instead of \
+            `next`. Read commands take --json; each command's help describes its shape.
+
+            Negotiations are kept in a store: --store PATH (a SQLite file) or \
+            --store postgres://user@host:port/db, else $BARGAIN_STORE, else \
+            ~/.local/share/bargain/bargain.sqlite ($XDG_DATA_HOME/bargain/bargain.sqlite). The \
+            process itself is data: `bargain workflow show enterprise` reads it, a district \
+            that adapts it checks its copy with `bargain workflow check FILE`.
+
+            Shell completion: bargain --generate-completion-script bash|zsh|fish.
 
             \(ExitCodes.discussion)
             """,
-        version: "0.1.0",
-        subcommands: [Demo.self, WorkflowCommand.self])
+        version: "0.2.0",
+        subcommands: [Demo.self, Open.self, Status.self, Next.self, Do.self, List.self, Log.self, Verify.self, Export.self, Import.self, WorkflowCommand.self])
 }

@@ -30,4 +30,24 @@ struct ColourTests {
         let result = try BargainBinary.run(["workflow", "check", file])
         #expect(!result.stdout.contains("\u{1B}["))
     }
+
+    @Test("status on a terminal marks an overdue deadline in red and the step in bold; NO_COLOR and pipes get plain text")
+    func statusColour() throws {
+        let store = try StoreFixture()
+        try store.open("ENT-COLOUR")
+        try store.play("ENT-COLOUR", until: "talks")
+        #expect(try store.run(StoreFixture.arguments(StoreFixture.script.acts[5], on: "ENT-COLOUR")).status == 0)
+        let arguments = ["status", "ENT-COLOUR", "--as-of", "2025-03-22", "--store", store.path]
+        let (coloured, status) = try PseudoTerminal.run(arguments)
+        #expect(status == 0)
+        #expect(coloured.contains("\u{1B}[31m2 days overdue\u{1B}[0m"), "\(coloured.debugDescription)")
+        #expect(coloured.contains("\u{1B}[1mtalks\u{1B}[0m"))
+        let (plain, _) = try PseudoTerminal.run(arguments, environment: ["NO_COLOR": "1"])
+        #expect(!plain.contains("\u{1B}["))
+        #expect(plain.contains("2 days overdue"))
+        let piped = try store.run(["status", "ENT-COLOUR", "--as-of", "2025-03-22"])
+        #expect(!piped.stdout.contains("\u{1B}["))
+        let list = try PseudoTerminal.run(["list", "--as-of", "2025-03-22", "--store", store.path]).output
+        #expect(list.contains("\u{1B}[31m2 days overdue\u{1B}[0m"))
+    }
 }

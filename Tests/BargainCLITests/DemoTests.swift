@@ -19,17 +19,64 @@ struct DemoTests {
         // The review window closes in silence: a lapse recorded by the calendar.
         #expect(out.contains("期限届满"))
         #expect(out.contains("→ effective"))
-        #expect(out.contains("Status on 2025-06-03"))
+        #expect(out.contains("Status on 2025-06-03  ENT-2025-001"))
         #expect(out.contains("in-force"))
         #expect(out.contains("expiry  due 2026-04-30"))
         #expect(out.contains("request-renewal"))
         #expect(!out.contains("\u{1B}["))
     }
 
+    @Test("then a regional negotiation covering five enterprises, and the renewal of the enterprise contract")
+    func regionalAndRenewal() throws {
+        let out = try BargainBinary.run(["demo"]).stdout
+        let regional = try #require(out.range(of: "荣华街道2025年度区域性工资集体协商  (区域性 · REG-2025-001)"))
+        let covers = out[regional.upperBound...].prefix { _ in true }.split(separator: "\n").prefix(10).filter { $0.hasPrefix("  covers") }
+        #expect(covers.count == 5)
+        #expect(out.contains("Status on 2025-06-03  REG-2025-001"))
+        #expect(out.contains("续订 (renewal) of ENT-2025-001"))
+        #expect(out.contains("2026-02-02  职工方 王芳  提出续订 (request renewal)"))
+        #expect(out.contains("→ renewing: 续订中 (renewal under way)"))
+        #expect(out.contains("(企业 · ENT-2026-001)"))
+        #expect(out.contains("  renews                  ENT-2025-001"))
+        #expect(out.contains("Status on 2026-02-02  ENT-2026-001"))
+        #expect(out.contains("send-notice"))
+        #expect(out.contains("The demo's store was temporary and has been removed."))
+        #expect(out.contains("bargain demo --store demo.sqlite"))
+    }
+
+    @Test("--store keeps the negotiations, and the commands it suggests work on them; a second run refuses to mix")
+    func keptStore() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("demo.sqlite").path
+        let first = try BargainBinary.run(["demo", "--store", path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("The negotiations are kept in \(path)."))
+        #expect(first.stdout.contains("bargain status ENT-2026-001 --store \(path)"))
+        let status = try BargainBinary.run(["status", "ENT-2026-001", "--store", path, "--as-of", "2026-02-02"])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("renews     ENT-2025-001"))
+        let list = try BargainBinary.run(["list", "--store", path, "--json"])
+        let ids = (try JSON.object(list.stdout)["negotiations"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+        #expect(ids == ["ENT-2025-001", "ENT-2026-001", "REG-2025-001"])
+        #expect(try BargainBinary.run(["verify", "--store", path]).status == 0)
+        let again = try BargainBinary.run(["demo", "--store", path])
+        #expect(again.status == 64)
+        #expect(again.stderr == "error: \(path) already holds the demo's negotiation ENT-2025-001; give --store a new file\n")
+    }
+
+    @Test("the temporary store is removed afterwards")
+    func temporaryStoreRemoved() throws {
+        let temporary = try TemporaryDirectory()
+        let result = try BargainBinary.run(["demo"], environment: ["TMPDIR": temporary.url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path).isEmpty)
+    }
+
     @Test("the timeline's columns line up although names are in Chinese")
     func alignedTimeline() throws {
         let out = try BargainBinary.run(["demo"]).stdout
-        let acts = out.split(separator: "\n").filter { $0.hasPrefix("  2025-") }
+        let enterprise = out.components(separatedBy: "荣华街道2025年度区域性工资集体协商")[0]
+        let acts = enterprise.split(separator: "\n").filter { $0.hasPrefix("  2025-") }
         #expect(acts.count > 20)
         // Date, then who (names have single spaces), then what, separated by two or more spaces.
         let columns = /^  (\S+) {2,}(.+?) {2,}(\S.*)$/

@@ -155,6 +155,20 @@ import XMLCore
         }
     }
 
+    /// libxml2 stops building the tree when a text node, built from pieces (here split by
+    /// character references), passes 10,000,000 bytes, without marking the document
+    /// ill-formed; the truncated tree must not come back as if it were the document.
+    @Test func textNodeOverLibxml2LimitIsRefusedNotTruncated() {
+        let doc = Self.bytes("<a>" + String(repeating: "xxxxxxxxxxxxxxxxxxx&amp;", count: 550_000) + "</a>")
+        var refusedAsHuge = false
+        do {
+            _ = try SafeXMLReader().read(doc)
+        } catch {
+            refusedAsHuge = error.diagnostics.contains { $0.message.contains("huge text node") }
+        }
+        #expect(refusedAsHuge)
+    }
+
     @Test func refusalsExplainThemselves() {
         #expect(XMLReadError.doctypeForbidden.description
             == "refused: the document declares a DOCTYPE; archives' XML must not use DTDs or entities")

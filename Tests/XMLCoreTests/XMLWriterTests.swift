@@ -6,7 +6,7 @@ import XMLCore
 
     /// Writes a small agreement with every kind of content the writer supports.
     static func agreement(indent: Bool = true) throws -> [UInt8] {
-        let writer = try XMLWriter(indent: indent)
+        var writer = try XMLWriter(indent: indent)
         try writer.startElement("Agreement", namespace: ns)
         try writer.namespaceDeclaration(prefix: "xsi", uri: "http://www.w3.org/2001/XMLSchema-instance")
         try writer.attribute("id", "A-1")
@@ -69,7 +69,7 @@ import XMLCore
     }
 
     @Test func chineseTextIsWrittenAsUTF8NotCharacterReferences() throws {
-        let writer = try XMLWriter(indent: false)
+        var writer = try XMLWriter(indent: false)
         try writer.element("名称", text: "北京市总工会")
         let bytes = try writer.finish()
         #expect(bytes.suffix(Array("<名称>北京市总工会</名称>\n".utf8).count)
@@ -77,7 +77,7 @@ import XMLCore
     }
 
     @Test func namespacesAreDeclaredOnlyWhereTheyChange() throws {
-        let writer = try XMLWriter(indent: false)
+        var writer = try XMLWriter(indent: false)
         try writer.startElement("a", namespace: "urn:one")
         try writer.element("b", namespace: "urn:one", text: "same")
         try writer.startElement("c", namespace: "urn:two")
@@ -99,7 +99,7 @@ import XMLCore
         ("not a character \u{FFFE}", 0xFFFE), ("nor \u{FFFF}", 0xFFFF),
     ])
     func refusesCharactersXMLCannotCarry(text: String, scalar: UInt32) throws {
-        let writer = try XMLWriter()
+        var writer = try XMLWriter()
         try writer.startElement("a")
         #expect(throws: XMLError.invalidCharacter(scalar: scalar, context: "text")) {
             try writer.text(text)
@@ -110,7 +110,7 @@ import XMLCore
     }
 
     @Test func acceptsTabsNewlinesAndCharactersBeyondTheBasicPlane() throws {
-        let writer = try XMLWriter(indent: false)
+        var writer = try XMLWriter(indent: false)
         try writer.element("a", text: "\t1\r\n2 𠀀 \u{FFFD}")
         #expect(String(decoding: try writer.finish(), as: UTF8.self)
             .hasSuffix("<a>\t1&#13;\n2 𠀀 \u{FFFD}</a>\n"))
@@ -118,40 +118,59 @@ import XMLCore
 
     @Test(arguments: ["", "1a", "a b", "a<b", "p:q", "-x", "a\u{D7}"])
     func refusesInvalidNames(name: String) throws {
-        let writer = try XMLWriter()
+        var writer = try XMLWriter()
         #expect(throws: XMLError.invalidName(name)) { try writer.startElement(name) }
         try writer.startElement("ok")
         #expect(throws: XMLError.invalidName(name)) { try writer.attribute(name, "v") }
     }
 
     @Test func refusesCommentsThatWouldEndEarly() throws {
-        let writer = try XMLWriter()
+        var writer = try XMLWriter()
         #expect(throws: XMLError.invalidComment("a -- b")) { try writer.comment("a -- b") }
         #expect(throws: XMLError.invalidComment("ends-")) { try writer.comment("ends-") }
     }
 
     @Test func refusesCallsInTheWrongOrder() throws {
-        let writer = try XMLWriter()
+        var writer = try XMLWriter()
         #expect(throws: XMLError.self) { try writer.attribute("early", "x") }
         #expect(throws: XMLError.self) { try writer.text("outside") }
         #expect(throws: XMLError.self) { try writer.endElement() }
-        #expect(throws: XMLError.self) { _ = try writer.finish() }
         try writer.startElement("root")
         try writer.attribute("a", "1")
         #expect(throws: XMLError.duplicateAttribute("a")) { try writer.attribute("a", "2") }
         try writer.text("content")
         #expect(throws: XMLError.self) { try writer.attribute("late", "x") }
-        #expect(throws: XMLError.self) { _ = try writer.finish() }
         try writer.endElement()
-        #expect(throws: XMLError.self) { try writer.startElement("second") }
-        _ = try writer.finish()
-        #expect(throws: XMLError.misplacedCall("the writer has already finished")) {
-            try writer.startElement("again")
+        #expect(throws: XMLError.misplacedCall("a second root element")) {
+            try writer.startElement("second")
+        }
+        // None of the refused calls left a trace in the output.
+        #expect(String(decoding: try writer.finish(), as: UTF8.self)
+            == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<root a=\"1\">content</root>\n")
+    }
+
+    /// `finish()` consumes the writer, which `#expect(throws:)` closures cannot do.
+    static func finishError(_ writer: consuming XMLWriter) -> XMLError? {
+        do {
+            _ = try writer.finish()
+            return nil
+        } catch {
+            return error
         }
     }
 
+    @Test func refusesToFinishAnIncompleteDocument() throws {
+        #expect(Self.finishError(try XMLWriter())
+            == .misplacedCall("finish() before any element was written"))
+        var open = try XMLWriter()
+        try open.startElement("root")
+        try open.startElement("child")
+        try open.endElement()
+        #expect(Self.finishError(open) == .misplacedCall("finish() with 1 element(s) still open"))
+    }
+
     @Test func refusesConflictingNamespaceDeclarations() throws {
-        let writer = try XMLWriter()
+        var writer = try XMLWriter()
         try writer.startElement("a", prefix: "p", namespace: "urn:one")
         #expect(throws: XMLError.duplicateAttribute("xmlns:p")) {
             try writer.namespaceDeclaration(prefix: "p", uri: "urn:two")

@@ -27,8 +27,13 @@ struct FieldPrompter {
 
     /// The fields of `kind` not in `given`, asked in the order the action lists them.
     func complete(_ given: Fields, for kind: ActionKind) throws(PromptCancelled) -> Fields {
+        try complete(given, asking: kind.fields)
+    }
+
+    /// The fields of `specs` not in `given`, in order.
+    func complete(_ given: Fields, asking specs: [FieldSpec]) throws(PromptCancelled) -> Fields {
         var fields = given
-        for spec in kind.fields where fields[spec.name] == nil {
+        for spec in specs where fields[spec.name] == nil {
             fields[spec.name] = try ask(spec)
         }
         return fields

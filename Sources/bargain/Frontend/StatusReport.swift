@@ -6,10 +6,13 @@ import Bargaining
 struct StatusReport {
     let status: NegotiationStatus
     let terminal: Terminal
+    /// The parties and covered enterprises; the demo prints them once above the timeline instead.
+    var showsParties = true
 
     func render() -> String {
         let step = status.step
         var output = terminal.paint("Status on \(status.asOf)", .bold) + "  \(status.state.id)  \(status.state.opening.title)\n"
+        if showsParties { output += parties() }
         output += "  step       " + terminal.paint(step.name, .bold) + "  \(step.title)\n"
         for line in DisplayWidth.wrap(step.about, width: WorkflowSheet.proseWidth) { output += "             " + terminal.paint(line, .dim) + "\n" }
         for lapse in status.lapses {
@@ -22,6 +25,29 @@ struct StatusReport {
         output += "\n  next\n"
         output += status.allowed.isEmpty ? "    nothing: the negotiation has ended\n" : nextTable().render(for: terminal)
         return output
+    }
+
+    /// Who negotiates for whom, and the facts a chair looks up: term, renewal links. Labels are
+    /// padded to the width of "step" and its spaces, so the values line up with the step's.
+    func parties() -> String {
+        let opening = status.state.opening
+        var lines: [(String, TextTable.Cell)] = [
+            ("level", TextTable.Cell("\(opening.level.rawValue) (\(opening.level.chineseName))")),
+            ("职工方", TextTable.Cell(opening.employeeParty)),
+            ("企业方", TextTable.Cell(opening.employerParty)),
+        ]
+        lines += opening.enterprises.map { ("covers", TextTable.Cell(PartiesText.enterprise($0))) }
+        if let place = PartiesText.place(opening) { lines.append(("area", TextTable.Cell(place))) }
+        if let renews = opening.renews { lines.append(("renews", TextTable.Cell(renews))) }
+        if let renewal = status.state.renewal { lines.append(("renewal", TextTable.Cell(renewal))) }
+        if let effective = status.state.effectiveOn {
+            lines.append(("term", TextTable.Cell("in effect from \(effective)\(status.state.expiresOn.map { " to \($0)" } ?? "")")))
+        }
+        let recorded = status.recordedVersion
+        lines.append(("recorded", TextTable.Cell("\(recorded) event\(recorded == 1 ? "" : "s")", .dim)))
+        return lines.map { label, value in
+            "  " + label + String(repeating: " ", count: max(1, 11 - DisplayWidth.of(label))) + terminal.paint(value.text, value.style) + "\n"
+        }.joined()
     }
 
     func deadlineTable() -> TextTable {

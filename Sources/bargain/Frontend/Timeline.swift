@@ -9,16 +9,23 @@ struct Timeline {
     let terminal: Terminal
     /// A sentence per event sequence number, for the demo's story.
     var narration: [Int: String] = [:]
+    /// Each act's fields under it (`bargain log`); the demo's narration says it in words instead.
+    var showsFields = false
 
-    func render(_ events: [Event]) throws -> String {
+    /// The rows of `events[first...]`; the earlier events only say which step the first row
+    /// left (so `bargain do` can show what it just recorded, with the step it moved to).
+    func render(_ events: [Event], from first: Int = 0) throws -> String {
         var table = TextTable()
         table.indent = "  "
-        var previousStep: Int?
-        for (index, event) in events.enumerated() {
+        var previousStep: Int? = first > 0 ? try engine.fold(Array(events[..<first])).step : nil
+        for (index, event) in events.enumerated() where index >= first {
             let step = try engine.fold(Array(events[...index])).step
             table.add(TextTable.Cell(event.on.description, .dim), TextTable.Cell(who(event.actor)), TextTable.Cell(what(event), .bold))
             if let line = narration[event.sequence] { table.note(at: 2, TextTable.Cell(line)) }
             for line in notes(event) { table.note(at: 2, line) }
+            if showsFields {
+                for (name, value) in fields(event) { table.note(at: 2, TextTable.Cell("\(name): \(value)", .dim)) }
+            }
             if step != previousStep, previousStep != nil {
                 let entered = engine.workflow.steps[step]
                 table.note(at: 2, TextTable.Cell("→ \(entered.name): \(entered.title)", .green))
@@ -35,9 +42,7 @@ struct Timeline {
         return table.render(for: terminal)
     }
 
-    func who(_ actor: Actor) -> String {
-        actor.name.isEmpty ? actor.role.chineseName : "\(actor.role.chineseName) \(actor.name)"
-    }
+    func who(_ actor: Actor) -> String { PartiesText.actor(actor) }
 
     func what(_ event: Event) -> String {
         switch event.body {
@@ -48,6 +53,15 @@ struct Timeline {
         case .lapsed(let name, _):
             "\(engine.workflow.deadlines[name]?.title ?? name) — passed"
         }
+    }
+
+    /// An event's fields in the order its action lists them; `effective-on`, which the engine
+    /// adds, is said in words on its own line.
+    func fields(_ event: Event) -> [(String, FieldValue)] {
+        let fields = event.fields
+        let order = event.action?.fields.map(\.name) ?? []
+        let names = order.filter { fields[$0] != nil } + fields.sortedNames.filter { !order.contains($0) && $0 != "effective-on" }
+        return names.map { ($0, fields[$0]!) }
     }
 
     /// A classifying rule's explanation comes first in an event's notes; warnings follow.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bargaining
+import BargainingStore
 
 /// A command that cannot go on, with the line to print and the documented exit status.
 struct CommandFailure: Error, CustomStringConvertible {
@@ -43,6 +44,20 @@ func explain(_ error: any Error) -> (String, ExitCode) {
     case let violation as RuleViolation: (violation.description, ExitCodes.refused)
     case let dataFile as DataFileError: (dataFile.description, ExitCodes.dataError)
     case let cancelled as PromptCancelled: (cancelled.description, ExitCodes.cancelled)
+    case let store as StoreError: (store.description, exitCode(for: store))
+    case let pinned as PinnedWorkflowError: (pinned.description, ExitCodes.dataError)
+    case let renewal as RenewalIncomplete: (renewal.description, explain(renewal.cause).1)
     default: ("internal error: \(error)", ExitCodes.internalError)
+    }
+}
+
+/// Each store failure has one documented status: a conflict can be retried, an unknown id or a
+/// taken id is the caller's to fix, anything else means the store itself cannot be used.
+func exitCode(for error: StoreError) -> ExitCode {
+    switch error {
+    case .conflict: ExitCodes.conflict
+    case .notFound: ExitCodes.notFound
+    case .alreadyExists: ExitCodes.usage
+    case .unavailable, .incompatible, .corrupt: ExitCodes.storeUnavailable
     }
 }

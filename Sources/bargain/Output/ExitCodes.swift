@@ -4,20 +4,26 @@ import ArgumentParser
 /// on them and the root command's help can list them. Values follow BSD `sysexits.h` where one
 /// fits, because that is what shell authors already know.
 enum ExitCodes {
-    /// Done; for `workflow check`, every file passed.
+    /// Done; for `workflow check`, every file passed; for `verify`, every chain is intact.
     static let success = ExitCode(0)
-    /// The rules refused an act (nothing was recorded), or `workflow check` found a problem.
+    /// The rules refused an act (nothing was recorded), `workflow check` found a problem, or
+    /// `verify` found an event that does not match its hash.
     static let refused = ExitCode(1)
-    /// Bad command line: unknown option, malformed value, missing field (ArgumentParser's own code).
+    /// Bad command line: unknown option, action or field, malformed value or date, missing
+    /// field, an id already taken (ArgumentParser's own code).
     static let usage = ExitCode.validationFailure
     /// A data file or input that cannot be used: a workflow, policy or calendar file, a missing
-    /// workflows directory (EX_DATAERR).
+    /// workflows directory, a negotiation pinned to a workflow that has changed (EX_DATAERR).
     static let dataError = ExitCode(65)
-    /// The store cannot be opened or reached (EX_UNAVAILABLE).
+    /// No negotiation with the id given in the store (EX_NOINPUT), so a script can tell "not
+    /// there" from a typo in the command.
+    static let notFound = ExitCode(66)
+    /// The store cannot be opened or reached, is not a bargain database, was written by a newer
+    /// bargain, or holds data that cannot be read (EX_UNAVAILABLE).
     static let storeUnavailable = ExitCode(69)
     /// A bug in bargain itself (EX_SOFTWARE).
     static let internalError = ExitCode(70)
-    /// Another writer recorded first; reload and try again (EX_TEMPFAIL).
+    /// Other writers recorded first, three times in a row; run the command again (EX_TEMPFAIL).
     static let conflict = ExitCode(75)
     /// A prompt was interrupted (Ctrl-C or end of input); nothing was recorded (128 + SIGINT).
     static let cancelled = ExitCode(130)
@@ -25,15 +31,18 @@ enum ExitCodes {
     /// The table printed at the end of `bargain --help`.
     static let discussion = """
         EXIT STATUS
-          0    success (workflow check: every file passed)
+          0    success (workflow check: every file passed; verify: every chain intact)
           1    refused: the rules do not allow the act, nothing was recorded;
-               or workflow check found a problem
-          64   usage error: unknown option, malformed value, missing or mistyped field
+               workflow check found a problem; verify found an event that does not match
+          64   usage error: unknown option, action or field, malformed value or date,
+               missing or mistyped field, an id already taken; nothing was recorded
           65   data error: a workflow, policy or calendar file that cannot be used,
-               or no workflows directory
-          69   store unavailable
+               no workflows directory, or a negotiation pinned to a changed workflow
+          66   no negotiation with that id in the store
+          69   store unavailable: cannot be opened or reached, not a bargain database,
+               written by a newer bargain, or damaged; nothing was written
           70   internal error (a bug: please report it)
-          75   conflict: someone else recorded first; run the command again
+          75   conflict: other writers recorded first (3 attempts); run the command again
           130  prompt cancelled (Ctrl-C or end of input); nothing was recorded
         """
 }

@@ -1,0 +1,115 @@
+import Bargaining
+
+/// One problem in an imported CSV file, located so that a clerk can open the file in a
+/// spreadsheet and go straight to the cell: file, line, and column by number and by the name the
+/// file's header gives it.
+public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    /// 1-based line the problem is on (the line a multi-line quoted field starts on); nil for a
+    /// problem with the whole file.
+    public var line: Int?
+    /// 1-based column; nil for a problem with the whole row or file.
+    public var column: Int?
+    /// The column's name as the file's header writes it.
+    public var columnName: String?
+    public var reason: Reason
+
+    public init(file: String, line: Int?, column: Int? = nil, columnName: String? = nil, reason: Reason) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.columnName = columnName
+        self.reason = reason
+    }
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        text += ": "
+        if let column {
+            text += "column \(column)"
+            if let columnName { text += " (\(columnName))" }
+            text += ": "
+        }
+        return text + reason.description
+    }
+
+    /// What is wrong, with the offending text quoted.
+    public enum Reason: Hashable, Sendable, CustomStringConvertible {
+        case cannotRead(String)
+        /// Not even a header line.
+        case noHeader
+        case unknownColumn(String, expected: [String])
+        /// The accepted names of the missing column (English first).
+        case missingColumn([String])
+        case duplicateColumn(String, firstColumn: Int)
+        case invalidUTF8
+        /// A quoted field opened on this line runs to the end of the file.
+        case unterminatedQuote
+        case textAfterClosingQuote
+        case wrongFieldCount(found: Int, expected: Int)
+        case emptyValue
+        case badCreditCode(String, CreditCodeError)
+        case badDate(String)
+        case badBoolean(String)
+        case badNumber(String)
+        case negativeEmployees(Int)
+        case duplicateCode(CreditCode, firstLine: Int)
+        case duplicateContractID(String, firstLine: Int)
+        case unknownLevel(String)
+        case unknownEnterprise(CreditCode)
+        case enterpriseListedTwice(CreditCode)
+        /// An enterprise-level contract lists this many enterprises instead of one.
+        case enterpriseContractNeedsOneEnterprise(found: Int)
+        case expiresBeforeEffective(effective: Day, expires: Day)
+
+        public var description: String {
+            switch self {
+            case .cannotRead(let why):
+                return "cannot read the file: \(why)"
+            case .noHeader:
+                return "the file is empty; its first line must name the columns"
+            case .unknownColumn(let name, let expected):
+                return "unknown column '\(name)'; the columns are \(expected.joined(separator: ", "))"
+            case .missingColumn(let names):
+                return "missing column '\(names[0])'" + (names.count > 1 ? " (or \(names.dropFirst().map { "'\($0)'" }.joined(separator: ", ")))" : "")
+            case .duplicateColumn(let name, let first):
+                return "column '\(name)' appears twice (first as column \(first))"
+            case .invalidUTF8:
+                return "not valid UTF-8 text; save the file as UTF-8"
+            case .unterminatedQuote:
+                return "a quoted field starts here and is never closed"
+            case .textAfterClosingQuote:
+                return "text after the closing quote; a quote inside a quoted field is written twice (\"\")"
+            case .wrongFieldCount(let found, let expected):
+                return "has \(found) field\(found == 1 ? "" : "s"); the header has \(expected)"
+            case .emptyValue:
+                return "is empty"
+            case .badCreditCode(let text, let error):
+                return "credit code '\(text)' \(error)"
+            case .badDate(let text):
+                return "'\(text)' is not a date (YYYY-MM-DD)"
+            case .badBoolean(let text):
+                return "'\(text)' is not a yes/no value (true/false, 是/否, 1/0)"
+            case .badNumber(let text):
+                return "'\(text)' is not a whole number"
+            case .negativeEmployees(let count):
+                return "negative number of employees (\(count))"
+            case .duplicateCode(let code, let firstLine):
+                return "credit code \(code) is already on line \(firstLine)"
+            case .duplicateContractID(let id, let firstLine):
+                return "contract '\(id)' is already on line \(firstLine)"
+            case .unknownLevel(let text):
+                return "'\(text)' is not a level (enterprise, industry, regional; 企业, 行业性, 区域性)"
+            case .unknownEnterprise(let code):
+                return "enterprise \(code) is not in the registry; import it first"
+            case .enterpriseListedTwice(let code):
+                return "enterprise \(code) is listed twice"
+            case .enterpriseContractNeedsOneEnterprise(let found):
+                return "an enterprise contract covers exactly one enterprise, not \(found)"
+            case .expiresBeforeEffective(let effective, let expires):
+                return "expires on \(expires), before it takes effect on \(effective)"
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Bargaining
+import Logging
+import PostgresNIO
+
+/// Negotiations in a PostgreSQL database: one store for a whole city's districts.
+///
+/// Same tables and semantics as ``SQLiteEventStore``: each append is one transaction that locks
+/// the negotiation's row (`SELECT … FOR UPDATE`) before checking the expected version, and the
+/// primary key (negotiation_id, sequence) on events makes a second writer's insert fail rather
+/// than overwrite, so a lost race is always a ``StoreError/conflict(id:expected:actual:)``.
+/// Commits wait for the server's WAL flush (PostgreSQL's default `synchronous_commit = on`).
+///
+/// ## Topics
+/// - ``open(_:timeout:)`` connects, checks the schema and starts the connection pool.
+public final class PostgresEventStore: EventStore {
+    public let endpoint: PostgresEndpoint
+    let client: PostgresClient
+    /// The pool's background work (`PostgresClient.run()`); cancelling it closes the pool.
+    let running: Task<Void, Never>
+    let logger = PostgresEventStore.silentLogger
+
+    static let silentLogger = Logger(label: "bargain.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    init(endpoint: PostgresEndpoint, client: PostgresClient) {
+        self.endpoint = endpoint
+        self.client = client
+        self.running = Task { await client.run() }
+    }
+
+    public func close() async {
+        running.cancel()
+        await running.value
+    }
+}

@@ -1,0 +1,135 @@
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL schema as a history of migrations, the same tables as ``SQLiteSchema`` with
+/// PostgreSQL types. Shipped migrations never change. Text keys and dates use the "C" collation
+/// so ids and `YYYY-MM-DD` days sort by bytes, exactly as in SQLite, whatever the server's locale.
+enum PostgresSchema {
+    static let version = 1
+
+    /// Each entry is one migration's statements, run in one transaction.
+    static let migrations: [[String]] = [
+        [
+            """
+            CREATE TABLE bargain_meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL)
+            """,
+            """
+            INSERT INTO bargain_meta (key, value) VALUES ('application', 'bargain'), ('schema_version', '1')
+            """,
+            """
+            CREATE TABLE negotiations (
+                id text COLLATE "C" PRIMARY KEY,
+                level text NOT NULL,
+                workflow_name text NOT NULL,
+                workflow_version bigint NOT NULL,
+                workflow_digest text NOT NULL,
+                title text NOT NULL,
+                employee_party text NOT NULL,
+                employer_party text NOT NULL,
+                district text,
+                street text,
+                step text NOT NULL,
+                version bigint NOT NULL CHECK (version >= 1),
+                last_day text COLLATE "C" NOT NULL
+            )
+            """,
+            "CREATE INDEX negotiations_level_step ON negotiations (level, step)",
+            "CREATE INDEX negotiations_district ON negotiations (district)",
+            """
+            CREATE TABLE events (
+                negotiation_id text COLLATE "C" NOT NULL REFERENCES negotiations (id),
+                sequence bigint NOT NULL CHECK (sequence >= 1),
+                on_day text COLLATE "C" NOT NULL,
+                recorded_at text NOT NULL,
+                body json NOT NULL,
+                hash text NOT NULL,
+                prev_hash text NOT NULL,
+                PRIMARY KEY (negotiation_id, sequence)
+            )
+            """,
+            """
+            CREATE TABLE deadlines (
+                negotiation_id text COLLATE "C" NOT NULL REFERENCES negotiations (id) ON DELETE CASCADE,
+                position bigint NOT NULL,
+                name text NOT NULL,
+                due text COLLATE "C" NOT NULL,
+                opened_on text COLLATE "C" NOT NULL,
+                PRIMARY KEY (negotiation_id, name)
+            )
+            """,
+            "CREATE INDEX deadlines_due ON deadlines (due)",
+            """
+            CREATE TABLE contract_records (
+                contract_id text COLLATE "C" PRIMARY KEY,
+                negotiation_id text COLLATE "C" NOT NULL UNIQUE REFERENCES negotiations (id) ON DELETE CASCADE,
+                level text NOT NULL,
+                title text NOT NULL,
+                signed_on text COLLATE "C",
+                effective_on text COLLATE "C",
+                expires_on text COLLATE "C",
+                terminated_on text COLLATE "C",
+                renews text
+            )
+            """,
+            """
+            CREATE TABLE contract_enterprises (
+                contract_id text COLLATE "C" NOT NULL REFERENCES contract_records (contract_id) ON DELETE CASCADE,
+                position bigint NOT NULL,
+                credit_code text COLLATE "C" NOT NULL,
+                PRIMARY KEY (contract_id, credit_code)
+            )
+            """,
+            "CREATE INDEX contract_enterprises_credit_code ON contract_enterprises (credit_code)",
+        ],
+    ]
+
+    /// Brings the database (or the endpoint's schema) to ``version``: checked first without
+    /// writing, so a foreign or newer database is refused untouched and an up-to-date one is
+    /// only read; then created or migrated under an advisory lock on the schema's name, so
+    /// processes opening one new database at once do not race (not even on `CREATE SCHEMA IF
+    /// NOT EXISTS`, which can), while stores in different schemas do not wait for each other.
+    static func prepare(_ connection: PostgresConnection, endpoint: PostgresEndpoint, logger: Logger) async throws {
+        if try await installedVersion(connection, endpoint: endpoint, logger: logger) == version { return }
+        try await connection.withTransaction(logger: logger) { connection in
+            let lock = "bargain:" + (endpoint.schema ?? "")
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lock)))", logger: logger)
+            if let schema = endpoint.schema {
+                try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+            }
+            let installed = try await installedVersion(connection, endpoint: endpoint, logger: logger) ?? 0
+            for statements in migrations.dropFirst(installed) {
+                for statement in statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+            }
+            if installed < version {
+                try await connection.query("UPDATE bargain_meta SET value = \(String(version)) WHERE key = 'schema_version'", logger: logger)
+            }
+        }
+    }
+
+    /// The schema version of the bargain tables, nil when there are none yet.
+    static func installedVersion(_ connection: PostgresConnection, endpoint: PostgresEndpoint, logger: Logger) async throws -> Int? {
+        let place = "database \(endpoint.database) on \(endpoint.host):\(endpoint.port)" + (endpoint.schema.map { " (schema \($0))" } ?? "")
+        var tables: (meta: Bool, events: Bool) = (false, false)
+        for try await row in try await connection.query(
+            "SELECT to_regclass('bargain_meta') IS NOT NULL, to_regclass('events') IS NOT NULL", logger: logger).decode((Bool, Bool).self) {
+            tables = row
+        }
+        guard tables.meta else {
+            if tables.events { throw StoreError.incompatible(reason: "\(place) is not a bargain database (it has an events table of its own); add ?schema=bargain to the URL") }
+            return nil
+        }
+        var meta: [String: String] = [:]
+        for try await (key, value) in try await connection.query("SELECT key, value FROM bargain_meta", logger: logger).decode((String, String).self) {
+            meta[key] = value
+        }
+        guard meta["application"] == "bargain", let installed = meta["schema_version"].flatMap(Int.init) else {
+            throw StoreError.incompatible(reason: "\(place) is not a bargain database (its bargain_meta table is not bargain's)")
+        }
+        if installed > version {
+            throw StoreError.incompatible(reason: "\(place) was written by a newer bargain (schema \(installed), this one reads up to \(version)); upgrade bargain — nothing was changed")
+        }
+        return installed
+    }
+}

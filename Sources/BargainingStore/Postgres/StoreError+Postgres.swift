@@ -1,0 +1,71 @@
+import Foundation
+import PostgresNIO
+
+extension StoreError {
+    /// What a PostgreSQL failure means to the person at the terminal, and what they can do.
+    init(postgres error: any Error, endpoint: PostgresEndpoint) {
+        let server = "PostgreSQL at \(endpoint.host):\(endpoint.port)"
+        switch error {
+        case let error as StoreError:
+            self = error
+        case let error as PostgresTransactionError:
+            self = StoreError(postgres: error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error,
+                              endpoint: endpoint)
+        case let error as PSQLError where error.code == .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            let message = (error.serverInfo?[.message] ?? "no message").oneLine
+            switch state {
+            case "28P01", "28000":
+                self = .unavailable(reason: "\(server) refused user \(endpoint.user) (\(message))",
+                                    hint: "check the user and password in the store URL (or PGPASSWORD)")
+            case "3D000":
+                self = .unavailable(reason: "database \(endpoint.database) does not exist on \(server)",
+                                    hint: "create it (createdb \(endpoint.database)) or fix the database name in the store URL")
+            case "42501":
+                self = .unavailable(reason: "user \(endpoint.user) lacks a privilege on \(server) (\(message))",
+                                    hint: "grant it, or use the database's owner in the store URL")
+            case "53300":
+                self = .unavailable(reason: "\(server) has no free connections", hint: "try again shortly, or raise max_connections")
+            case "57P01", "57P02", "57P03":
+                self = .unavailable(reason: "\(server) is shutting down or starting up", hint: "try again in a moment")
+            case "40001", "40P01":
+                self = .unavailable(reason: "\(server) cancelled the transaction in favour of a concurrent one",
+                                    hint: "try again; nothing was recorded")
+            default:
+                self = .unavailable(reason: "\(server) reported \(state) \(message)", hint: "see the server log; nothing was recorded")
+            }
+        case let error as PSQLError where error.code == .authMechanismRequiresPassword:
+            self = .unavailable(reason: "\(server) wants a password for user \(endpoint.user)",
+                                hint: "put it in the URL (postgres://\(endpoint.user):PASSWORD@…) or in PGPASSWORD")
+        case let error as PSQLError where error.code == .poolClosed || error.code == .clientClosedConnection:
+            self = .unavailable(reason: "the store at \(endpoint) is closed", hint: "open it again")
+        case let error as PSQLError where error.code == .sslUnsupported:
+            self = .unavailable(reason: "\(server) does not offer TLS", hint: "use sslmode=prefer or sslmode=disable in the store URL, or enable ssl on the server")
+        case let error as PSQLError:
+            let cause = error.underlying.map { Self.cause($0) }
+                ?? (error.code == .serverClosedConnection ? "it closed the connection" : "\(error.code)")
+            self = .unavailable(reason: "\(server) does not answer (\(cause))",
+                                hint: "start the server, or check the host and port in the store URL")
+        case is CancellationError:
+            self = .unavailable(reason: "the request to \(server) was cancelled", hint: "try again")
+        default:
+            self = .unavailable(reason: "\(server): \(Self.cause(error))", hint: "check the store URL and the server")
+        }
+    }
+
+    /// The operating system's words for a socket failure, without NIO's wrapping.
+    private static func cause(_ error: any Error) -> String {
+        switch error {
+        case let error as NIOConnectionError:
+            if let first = error.connectionErrors.first { return cause(first.error) }
+            if error.dnsAError != nil || error.dnsAAAAError != nil { return "the host name does not resolve" }
+            return "no address to connect to"
+        case let error as IOError:
+            return String(cString: strerror(error.errnoCode))
+        case ChannelError.connectTimeout:
+            return "connection timed out"
+        default:
+            return String(describing: error).oneLine
+        }
+    }
+}

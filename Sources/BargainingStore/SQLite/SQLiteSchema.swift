@@ -1,0 +1,96 @@
+import GRDB
+
+/// The SQLite schema as a history of migrations. A shipped migration never changes: it
+/// describes a past database, with string names, not today's types. A new column is a new
+/// migration that also raises `bargain_meta.schema_version` and `PRAGMA user_version` together.
+///
+/// The version is kept twice on purpose: `bargain_meta` is the record (the same table as in
+/// PostgreSQL); the file header's `application_id` and `user_version` let a foreign or newer
+/// file be refused from its first 100 bytes, before SQLite opens it and leaves `-wal`/`-shm`
+/// files beside it.
+///
+/// Days are `YYYY-MM-DD` text, which sorts as dates. Wage amounts exist only inside event
+/// bodies, as integer fen (`FieldValue.money`), never as floating point.
+enum SQLiteSchema {
+    /// The schema version this build writes and reads. A file with a higher one was written by
+    /// a newer bargain, and opening it is refused rather than risking it.
+    static let version = 1
+
+    /// `PRAGMA application_id`: "barg" in ASCII, so `file(1)` and the header say whose file it is.
+    static let applicationID: Int32 = 0x6261_7267
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE bargain_meta (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                INSERT INTO bargain_meta (key, value) VALUES ('application', 'bargain'), ('schema_version', '1');
+                PRAGMA application_id = 1650553447;
+                PRAGMA user_version = 1;
+
+                CREATE TABLE negotiations (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    level TEXT NOT NULL,
+                    workflow_name TEXT NOT NULL,
+                    workflow_version INTEGER NOT NULL,
+                    workflow_digest TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    employee_party TEXT NOT NULL,
+                    employer_party TEXT NOT NULL,
+                    district TEXT,
+                    street TEXT,
+                    step TEXT NOT NULL,
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    last_day TEXT NOT NULL
+                );
+                CREATE INDEX negotiations_level_step ON negotiations (level, step);
+                CREATE INDEX negotiations_district ON negotiations (district);
+
+                CREATE TABLE events (
+                    negotiation_id TEXT NOT NULL REFERENCES negotiations (id),
+                    sequence INTEGER NOT NULL CHECK (sequence >= 1),
+                    on_day TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    prev_hash TEXT NOT NULL,
+                    PRIMARY KEY (negotiation_id, sequence)
+                );
+
+                CREATE TABLE deadlines (
+                    negotiation_id TEXT NOT NULL REFERENCES negotiations (id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    due TEXT NOT NULL,
+                    opened_on TEXT NOT NULL,
+                    PRIMARY KEY (negotiation_id, name)
+                );
+                CREATE INDEX deadlines_due ON deadlines (due);
+
+                CREATE TABLE contract_records (
+                    contract_id TEXT PRIMARY KEY NOT NULL,
+                    negotiation_id TEXT NOT NULL UNIQUE REFERENCES negotiations (id) ON DELETE CASCADE,
+                    level TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    signed_on TEXT,
+                    effective_on TEXT,
+                    expires_on TEXT,
+                    terminated_on TEXT,
+                    renews TEXT
+                );
+
+                CREATE TABLE contract_enterprises (
+                    contract_id TEXT NOT NULL REFERENCES contract_records (contract_id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    credit_code TEXT NOT NULL,
+                    PRIMARY KEY (contract_id, credit_code)
+                );
+                CREATE INDEX contract_enterprises_credit_code ON contract_enterprises (credit_code);
+                """)
+        }
+        return migrator
+    }
+}

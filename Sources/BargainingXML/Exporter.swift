@@ -1,0 +1,122 @@
+internal import XMLCore
+import Bargaining
+
+/// Our own schemas, or the Akoma Ntoso 3.0 rendition.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case own
+    case akn
+}
+
+/// One exported file, validated, in memory: nothing is on disk until ``DocumentFiles`` or
+/// ``BagWriter`` writes it.
+public struct ExportedDocument: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        case contract
+        case congressRecord
+    }
+
+    public var kind: Kind
+    public var format: ExportFormat
+    /// The contract's or record's identifier.
+    public var id: String
+    /// `ENT-2025-001.contract.xml`, `ENT-2025-001-congress-2.congress.akn.xml`…
+    public var fileName: String
+    public var bytes: [UInt8]
+
+    public init(kind: Kind, format: ExportFormat, id: String, fileName: String, bytes: [UInt8]) {
+        self.kind = kind
+        self.format = format
+        self.id = id
+        self.fileName = fileName
+        self.bytes = bytes
+    }
+
+    /// The file name for a document of this kind and format about `id`.
+    public static func fileName(id: String, kind: Kind, format: ExportFormat) -> String {
+        let stem = Spelling.fileStem(id)
+        let middle = kind == .contract ? "contract" : "congress"
+        return format == .own ? "\(stem).\(middle).xml" : "\(stem).\(middle).akn.xml"
+    }
+}
+
+/// Builds the documents of a negotiation and validates each against its schema in process, so a
+/// document that fails is never handed out, let alone written.
+public struct Exporter {
+    public let schemas: ExportSchemas
+
+    public init(schemas: ExportSchemas) {
+        self.schemas = schemas
+    }
+
+    /// The filed contract and every congress record of a negotiation, in `format`: the contract
+    /// first, then the records in session order. Refused before filing.
+    public func documents(for history: NegotiationHistory, format: ExportFormat) throws(ExportError) -> [ExportedDocument] {
+        let contract = try FiledContract(history)
+        var documents = [try document(for: contract, format: format)]
+        for record in try CongressRecord.records(of: history) {
+            documents.append(try document(for: record, format: format))
+        }
+        return documents
+    }
+
+    public func document(for contract: FiledContract, format: ExportFormat) throws(ExportError) -> ExportedDocument {
+        let fileName = ExportedDocument.fileName(id: contract.contractID, kind: .contract, format: format)
+        let bytes = try contract.xmlBytes(format: format)
+        try validate(bytes, fileName, kind: .contract, format: format)
+        return ExportedDocument(kind: .contract, format: format, id: contract.contractID, fileName: fileName, bytes: bytes)
+    }
+
+    public func document(for record: CongressRecord, format: ExportFormat) throws(ExportError) -> ExportedDocument {
+        let fileName = ExportedDocument.fileName(id: record.recordID, kind: .congressRecord, format: format)
+        let bytes = try record.xmlBytes(format: format)
+        try validate(bytes, fileName, kind: .congressRecord, format: format)
+        return ExportedDocument(kind: .congressRecord, format: format, id: record.recordID, fileName: fileName, bytes: bytes)
+    }
+
+    /// Every problem libxml2 finds, with its line; none means valid.
+    private func validate(_ bytes: [UInt8], _ fileName: String, kind: ExportedDocument.Kind, format: ExportFormat) throws(ExportError) {
+        let (schema, path) = try schemas.schema(for: kind, format: format)
+        let problems = schema.validate(bytes, documentName: fileName)
+        guard problems.isEmpty else {
+            throw .invalid(document: fileName, schema: path, problems: problems.map(XMLProblem.init))
+        }
+    }
+}
+
+extension XMLProblem {
+    init(_ diagnostic: XMLDiagnostic) {
+        self.init(documentName: diagnostic.documentName, line: diagnostic.line, message: diagnostic.message)
+    }
+}
+
+extension FiledContract {
+    /// The document's bytes in `format`, as ``Exporter`` writes them but without validating
+    /// them: for benchmarks, and for checking that what was imported writes back the same.
+    public func xmlBytes(format: ExportFormat = .own) throws(ExportError) -> [UInt8] {
+        do {
+            return format == .own ? try ContractXML.bytes(self) : try ContractAKN.bytes(self)
+        } catch {
+            throw .unwritable(document: ExportedDocument.fileName(id: contractID, kind: .contract, format: format), reason: error.description)
+        }
+    }
+}
+
+extension CongressRecord {
+    /// The document's bytes in `format`, not validated; see ``FiledContract/xmlBytes(format:)``.
+    public func xmlBytes(format: ExportFormat = .own) throws(ExportError) -> [UInt8] {
+        do {
+            return format == .own ? try CongressXML.bytes(self) : try CongressAKN.bytes(self)
+        } catch {
+            throw .unwritable(document: ExportedDocument.fileName(id: recordID, kind: .congressRecord, format: format), reason: error.description)
+        }
+    }
+}
+
+extension ExportSchemas {
+    /// Validates `bytes` in process against the schema for `kind` and `format`; no problems
+    /// means valid.
+    public func validate(_ bytes: [UInt8], name: String, kind: ExportedDocument.Kind, format: ExportFormat) throws(ExportError) -> [XMLProblem] {
+        let (schema, _) = try schema(for: kind, format: format)
+        return schema.validate(bytes, documentName: name).map(XMLProblem.init)
+    }
+}

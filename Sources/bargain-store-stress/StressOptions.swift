@@ -1,0 +1,46 @@
+/// The child's command line: a mode and `--name value` pairs, nothing more.
+struct StressOptions {
+    enum Mode: String { case write, crash }
+
+    struct UsageError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    var mode: Mode
+    var store: String
+    var workflows: String
+    var negotiation: String
+    var writer: String
+    var decisions: Int
+    var eventsPerDecision: Int
+
+    init(_ arguments: some Collection<String>) throws(UsageError) {
+        var arguments = Array(arguments)
+        guard let first = arguments.first, let mode = Mode(rawValue: first) else {
+            throw UsageError(description: "usage: bargain-store-stress write|crash --store VALUE --workflows DIR --negotiation ID [--writer NAME --decisions N | --events-per-decision K]")
+        }
+        arguments.removeFirst()
+        var values: [String: String] = [:]
+        while arguments.count >= 2, arguments[0].hasPrefix("--") {
+            values[String(arguments[0].dropFirst(2))] = arguments[1]
+            arguments.removeFirst(2)
+        }
+        guard arguments.isEmpty else { throw UsageError(description: "unexpected argument '\(arguments[0])'") }
+        func required(_ name: String) throws(UsageError) -> String {
+            guard let value = values[name] else { throw UsageError(description: "--\(name) is required") }
+            return value
+        }
+        func number(_ name: String, default value: Int) throws(UsageError) -> Int {
+            guard let text = values[name] else { return value }
+            guard let number = Int(text), number > 0 else { throw UsageError(description: "--\(name) must be a positive number") }
+            return number
+        }
+        self.mode = mode
+        self.store = try required("store")
+        self.workflows = try required("workflows")
+        self.negotiation = try required("negotiation")
+        self.writer = values["writer"] ?? "w"
+        self.decisions = try number("decisions", default: 1)
+        self.eventsPerDecision = try number("events-per-decision", default: 2)
+    }
+}

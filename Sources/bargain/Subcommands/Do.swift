@@ -1,0 +1,88 @@
+import ArgumentParser
+import Bargaining
+
+extension Bargain {
+    struct Do: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record one act on a negotiation, for scripts: the fields on the command line.",
+            discussion: """
+                The same act as `bargain next`, without questions. Fields come from --set \
+                NAME=VALUE (repeat it) and from --file, a YAML file of NAME: VALUE lines; --set \
+                wins over the file. `bargain status ID` lists the acts allowed now and `bargain \
+                workflow show` every action's fields. Examples:
+
+                  bargain do ENT-2025-001 send-notice --as employee-side:王芳 --on 2025-03-03 \\
+                      --set proposed-on=2025-03-25 --set place=公司三楼会议室 --set content=2025年度工资调整
+                  bargain do ENT-2025-001 agree-draft --file draft.yaml --as employee-side:王芳
+
+                Prints what was recorded, where the negotiation stands now and what may come \
+                next. Nothing is recorded when a field is missing or mistyped (exit 64, listing \
+                them), or when the rules refuse the act (exit 1, with the rule and its article). \
+                If someone else records on the same negotiation at the same moment, the act is \
+                decided again on what they recorded, up to three times (then exit 75).
+
+                request-renewal also opens the renewal negotiation (S1 art 38): its id is \
+                printed alone on standard output (and the rest on standard error), so a script \
+                can keep it; choose it with --set renewal=ID.
+                """)
+
+        @Argument(help: "The negotiation's id.")
+        var id: String
+
+        @Argument(help: ArgumentHelp("The act, e.g. send-notice (`bargain status ID` lists those allowed now).", valueName: "action"),
+                  completion: .list(ActionKind.allCases.map(\.rawValue)))
+        var action: String
+
+        @Option(help: ArgumentHelp("A YAML file of the act's fields, NAME: VALUE per line.", valueName: "data.yaml"),
+                completion: .file(extensions: ["yaml", "yml"]))
+        var file: String?
+
+        @OptionGroup var act: ActOptions
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var workflows: WorkflowsOptions
+
+        func validate() throws {
+            guard act.actor != nil else {
+                throw ValidationError("say who takes the act with --as ROLE[:NAME], e.g. --as employee-side:王芳; roles: \(ActOptions.roles)")
+            }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                guard let kind = ActionKind(rawValue: action) else {
+                    throw CommandFailure("'\(action)' is not an action; actions are \(ActionKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                                         exitCode: ExitCodes.usage)
+                }
+                var fields = try file.map { file throws(DataFileError) in try ActionFileLoader.load(contentsOf: file, for: kind) } ?? Fields()
+                for (name, value) in try FieldEntry.fields(from: act.assignments, for: kind).entries.map({ ($0.name, $0.value) }) {
+                    fields[name] = value
+                }
+                try FieldEntry.requireComplete(fields, for: kind)
+                let actor = act.actor!, day = act.day ?? Day.today()
+                let stdout = Terminal.standardOutput, stderr = Terminal.standardError
+                try await store.withBook(workflows) { book in
+                    let before = try await book.negotiation(id)
+                    guard before.engine.workflow.action(kind) != nil else {
+                        throw CommandFailure("'\(action)' is not part of workflow \(before.engine.workflow.name); \(Self.allowedNow(before))",
+                                             exitCode: ExitCodes.usage)
+                    }
+                    if kind == .requestRenewal {
+                        let newID = fields.text("renewal") ?? NegotiationID.make(before.opening.level, year: day.year)
+                        let (old, new, after) = try await book.renew(before, as: newID, by: actor, on: day)
+                        stderr.write(try ActReport(engine: after.engine, events: after.events, added: old.events.count, terminal: stderr).render())
+                        stderr.line("renewal negotiation opened: \(new.state.id) (bargain next \(new.state.id))")
+                        stdout.line(new.state.id)
+                        return
+                    }
+                    let (decision, after) = try await book.record(Action(kind, fields), on: before, by: actor, on: day)
+                    stdout.write(try ActReport(engine: after.engine, events: after.events, added: decision.events.count, terminal: stdout).render())
+                }
+            }
+        }
+
+        static func allowedNow(_ negotiation: Negotiation) -> String {
+            let allowed = negotiation.engine.allowedActions(in: negotiation.state).map(\.kind.rawValue)
+            return allowed.isEmpty ? "nothing is allowed now: the negotiation has ended" : "allowed now: \(allowed.joined(separator: ", "))"
+        }
+    }
+}

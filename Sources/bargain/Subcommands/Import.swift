@@ -1,0 +1,98 @@
+import ArgumentParser
+import Bargaining
+import BargainingStore
+import BargainingXML
+
+extension Bargain {
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read filed contracts and congress records back from XML or a BagIt bag.",
+            discussion: """
+                bargain import FILE   one bargain-contract-1.0 or bargain-congress-1.0 document
+                bargain import BAG    a BagIt bag written by `bargain export --bag` (or any bag \
+                                      whose data/ holds such documents)
+
+                The input is treated as untrusted: any DOCTYPE is refused (so no entities and no \
+                external files), nothing is fetched from the network, documents are limited in size \
+                (--max-bytes, default 50 MB per document) and nesting depth, must be valid UTF-8, \
+                valid against the schema and consistent (totals, yuan amounts, credit code check \
+                characters). A bag's manifests and SHA-256 checksums are all verified before any \
+                document in it is read. Nothing is imported unless everything is: one bad file \
+                refuses the whole bag. Akoma Ntoso renditions are not read back.
+
+                Prints one line per document; with --json, an array of {kind, id, contract?} where \
+                contract is the contract index entry (contractID, level, title, signedOn, \
+                effectiveOn, expiresOn, terminatedOn, enterprises, renews).
+                """)
+
+        @Argument(help: ArgumentHelp("An XML file, or a bag directory.", valueName: "file-or-bag"), completion: .file())
+        var path: String
+
+        @Option(name: .customLong("max-bytes"), help: ArgumentHelp("Largest document accepted, in bytes (default 52428800).", valueName: "n"))
+        var maxBytes: Int = FilingImporter.defaultMaximumBytes
+
+        @Option(help: ArgumentHelp("Directory holding bargain-contract-1.0.xsd and bargain-congress-1.0.xsd.", valueName: "dir"),
+                completion: .directory)
+        var schemas: String?
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if maxBytes < 1 { throw ValidationError("--max-bytes takes a positive number of bytes") }
+        }
+
+        struct Document: Encodable {
+            var kind: String
+            var id: String
+            var contract: ContractRecord?
+        }
+
+        func run() async throws {
+            try reportingFailures {
+                guard let directory = schemas ?? ExportSchemas.locate().directory else {
+                    throw CommandFailure("cannot find bargain-contract-1.0.xsd: pass --schemas DIR or set BARGAIN_SCHEMAS to exports/schema",
+                                         exitCode: ExitCodes.dataError)
+                }
+                let schemaSet = try Export.exporting { try ExportSchemas(directory: directory) }
+                let imported: [ImportedDocument]
+                do {
+                    imported = try FilingImporter(schemas: schemaSet, maximumBytes: maxBytes).importPath(path)
+                } catch {
+                    throw CommandFailure("\(error)", exitCode: ExitCodes.dataError)
+                }
+                let documents = imported.map { document -> Document in
+                    switch document {
+                    case .contract(let contract):
+                        Document(kind: "contract", id: contract.contractID, contract: Self.record(contract.indexEntry))
+                    case .congressRecord(let record):
+                        Document(kind: "congressRecord", id: record.recordID, contract: nil)
+                    }
+                }
+                // The contract index is the store's contract records projection, which is written
+                // with a negotiation's summary; a call to record contracts concluded elsewhere is
+                // not in the store API yet, so the entries are reported for the caller to record.
+                let stdout = Terminal.standardOutput
+                if output.json {
+                    stdout.write(try JSONOutput.render(documents))
+                    return
+                }
+                for (document, value) in zip(documents, imported) {
+                    switch value {
+                    case .contract(let contract):
+                        let effective = contract.effectiveOn.map { "effective \($0)" } ?? "not in effect"
+                        stdout.line("contract \(document.id): \(contract.level.rawValue), \(contract.enterprises.count) enterprise(s), \(effective), expires \(contract.expiresOn) — \(contract.title)")
+                    case .congressRecord(let record):
+                        stdout.line("congress record \(document.id): \(record.body) \(record.heldOn), \(record.present)/\(record.total) present, \(record.items.map(\.outcome.rawValue).joined(separator: ", "))")
+                    }
+                }
+            }
+        }
+
+        /// The store's contract record for an imported contract.
+        static func record(_ entry: ContractIndexEntry) -> ContractRecord {
+            ContractRecord(contractID: entry.contractID, level: entry.level, title: entry.title, signedOn: entry.signedOn,
+                           effectiveOn: entry.effectiveOn, expiresOn: entry.expiresOn, terminatedOn: entry.terminatedOn,
+                           enterprises: entry.enterprises, renews: entry.renews)
+        }
+    }
+}

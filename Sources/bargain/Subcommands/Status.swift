@@ -1,0 +1,45 @@
+import ArgumentParser
+import Bargaining
+
+extension Bargain {
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show where a negotiation stands: its step, the deadlines running, and what may come next.",
+            discussion: """
+                For the negotiation ID as of a date (today unless --as-of): the parties and \
+                enterprises covered, the step and what it means, deadlines that passed since the \
+                last act and moved the negotiation on by themselves, the deadlines running with \
+                their due dates, days left and articles (overdue ones in red), and the acts \
+                allowed now: who may take each, which side is still awaited, and the rules \
+                (summary and article) that will judge it. With --as-of before the last act, shows \
+                the negotiation as it stood on that date.
+
+                \(StatusDocument.shape)
+                """)
+
+        @Argument(help: "The negotiation's id (see `bargain list`).")
+        var id: String
+
+        @OptionGroup var asOf: AsOfOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var workflows: WorkflowsOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                let negotiation = try await store.withBook(workflows) { book in try await book.negotiation(id) }
+                let status: NegotiationStatus
+                do throws(RuleViolation) { status = try negotiation.status(asOf: asOf.day) } catch {
+                    throw CommandFailure("--as-of \(asOf.day): \(error.message)", exitCode: ExitCodes.usage)
+                }
+                let stdout = Terminal.standardOutput
+                if output.json {
+                    let lastRecorded = negotiation.events.last { $0.on <= asOf.day }?.on ?? negotiation.state.lastDay
+                    stdout.write(try JSONOutput.render(StatusDocument(status, lastRecorded: lastRecorded)))
+                } else {
+                    stdout.write(StatusReport(status: status, terminal: stdout).render())
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Bargaining
+import BargainingCoverage
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// Collects what an SVG reader needs to check: elements, text, and parse errors.
+final class SVGCollector: NSObject, XMLParserDelegate {
+    var elements: [(name: String, attributes: [String: String])] = []
+    var text = ""
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        elements.append((elementName, attributes))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text += string
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        text += "\n"
+    }
+}
+
+@Suite("Charts: terminal bars and the SVG bar chart")
+struct ChartTests {
+    static func parse(_ svg: String) throws -> SVGCollector {
+        let parser = XMLParser(data: Data(svg.utf8))
+        let collector = SVGCollector()
+        parser.delegate = collector
+        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
+        return collector
+    }
+
+    @Test("The SVG is well-formed XML with the SVG namespace, CJK fonts, Chinese group names, a dashed target line at 90%")
+    func svgByDistrict() throws {
+        let policy = try policy()
+        let svg = CoverageChart.svg(report: HandComputedScenario.report(policy, groupBy: .district), policy: policy)
+        #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        let collector = try Self.parse(svg)
+        let root = try #require(collector.elements.first)
+        #expect(root.name == "svg")
+        #expect(root.attributes["font-family"]?.contains("WenQuanYi Zen Hei") == true)
+        #expect(root.attributes["font-family"]?.contains("Noto Sans CJK SC") == true)
+        for name in ["东城区", "朝阳区", "海淀区", "合计", "目标 90%", "签订率", "续签率", "比率", "区"] {
+            #expect(collector.text.contains(name), "missing text \(name)")
+        }
+        let dashed = collector.elements.filter { $0.name == "line" && $0.attributes["stroke-dasharray"] != nil }
+        #expect(dashed.count == 1)
+        // 90% of the 300-pixel plot above the axis at y = 370: y = 100.
+        #expect(dashed.first?.attributes["y1"] == "100.0")
+    }
+
+    @Test("A group with no data is drawn as a label, never as a zero bar")
+    func svgNoData() throws {
+        let policy = try policy()
+        let report = HandComputedScenario.report(policy, groupBy: .district)
+        let collector = try Self.parse(CoverageChart.svg(report: report, policy: policy))
+        let bars = collector.elements.filter { $0.name == "rect" && $0.attributes["height"] != nil && $0.attributes["width"] == "16" }
+        // Three groups and the total, two rates each; 东城区 has neither, 朝阳区 and 海淀区 and the total have both.
+        #expect(bars.count == 6)
+        #expect(collector.text.components(separatedBy: "无数据").count - 1 == 2)
+    }
+
+    @Test("Group names are XML-escaped")
+    func svgEscaping() throws {
+        let policy = try policy()
+        let registry = [enterprise(1, street: "A&B <街道> \"东\""), enterprise(2, street: "'西'")]
+        let report = CoverageCalculator.report(registry: registry, contracts: [], policy: policy, asOf: day("2025-06-30"), groupBy: .street)
+        let svg = CoverageChart.svg(report: report, policy: policy)
+        #expect(svg.contains("A&amp;B &lt;街道&gt; &quot;东&quot;"))
+        let collector = try Self.parse(svg)
+        #expect(collector.text.contains("A&B <街道> \"东\""))
+    }
+
+    @Test("A scope given for the chart (the district filtered on) is in its title")
+    func svgScope() throws {
+        let policy = try policy()
+        let report = HandComputedScenario.report(policy, groupBy: .street, districtFilter: "海淀区")
+        let collector = try Self.parse(CoverageChart.svg(report: report, policy: policy, scope: "海淀区"))
+        #expect(collector.text.contains("工资集体合同签订率与续签率（海淀区，截至 2025-06-30，按街道）"))
+    }
+
+    @Test("Different signing and renewal targets get a line each; chamber groups show Chinese names")
+    func svgTwoTargets() throws {
+        let policy = try policy(signing: "90%", renewal: "80%")
+        let collector = try Self.parse(CoverageChart.svg(report: HandComputedScenario.report(policy, groupBy: .chamber), policy: policy))
+        #expect(collector.elements.filter { $0.attributes["stroke-dasharray"] != nil }.count == 2)
+        for name in ["签订率目标 90%", "续签率目标 80%", "工商联会员", "非工商联会员"] { #expect(collector.text.contains(name)) }
+    }
+
+    @Test("Terminal bars: names padded by display width (Chinese counts 2), the target marked, no data as words")
+    func terminalBars() throws {
+        let policy = try policy()
+        let report = HandComputedScenario.report(policy, groupBy: .street)
+        let lines = CoverageBars.lines(for: report, policy: policy, width: 20)
+        #expect(lines[0] == "│ marks the target (signing 90%, renewal 90%)")
+        // Every bar starts after the same number of columns: names are 4 or 5 wide characters.
+        let starts = lines.dropFirst().map { line in
+            Self.columns(String(line[..<(line.range(of: "signing ") ?? line.range(of: "renewal "))!.lowerBound]))
+        }
+        #expect(Set(starts) == [12])
+        // 东华门街道 has no unionised enterprise.
+        #expect(lines[1].hasSuffix("signing no data"))
+        // 学院路街道: 3 of 3 signed; the mark sits before cell 18 of 20.
+        let xueyuan = try #require(lines.first { $0.hasPrefix("学院路街道") })
+        #expect(xueyuan.hasSuffix("signing " + String(repeating: "█", count: 18) + "│██  100.0% (3/3)"))
+        #expect(lines.last?.hasPrefix(String(repeating: " ", count: 12) + "renewal ") == true)
+        #expect(lines.contains { $0.hasPrefix("合计") && $0.hasSuffix("71.4% (5/7)") })
+    }
+
+    /// Terminal columns, counting CJK as two.
+    static func columns(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+    }
+}

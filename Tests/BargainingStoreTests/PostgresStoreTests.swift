@@ -1,0 +1,78 @@
+import BargainingStore
+import Foundation
+import Testing
+
+@Suite("PostgreSQL store: connecting and refusals")
+struct PostgresStoreTests {
+    @Test("a server that does not answer is reported at once, in one line")
+    func noServer() async throws {
+        let start = ContinuousClock.now
+        let error = await #expect(throws: StoreError.self) {
+            try await openStore(StoreLocation("postgres://bargain:pw@127.0.0.1:1/bargain", environment: [:]))
+        }
+        #expect(ContinuousClock.now - start < .seconds(6))
+        #expect(error == .unavailable(reason: "PostgreSQL at 127.0.0.1:1 does not answer (Connection refused)",
+                                      hint: "start the server, or check the host and port in the store URL"))
+    }
+
+    @Test("wrong credentials are named as such", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
+    func wrongPassword() async throws {
+        guard let url = try Self.url() else { return }
+        var components = URLComponents(string: url)!
+        components.password = "wrong"
+        let error = await #expect(throws: StoreError.self) {
+            try await openStore(StoreLocation(components.string!, environment: [:]))
+        }
+        let message = try #require(error?.description)
+        #expect(message.hasPrefix("store unavailable: PostgreSQL at \(components.host!):\(components.port!) refused user \(components.user!)"))
+        #expect(message.hasSuffix("check the user and password in the store URL (or PGPASSWORD)"))
+        #expect(!message.contains("\n"))
+    }
+
+    @Test("a missing database is named", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
+    func missingDatabase() async throws {
+        guard let url = try Self.url() else { return }
+        var components = URLComponents(string: url)!
+        components.path = "/no_such_database"
+        let error = await #expect(throws: StoreError.self) {
+            try await openStore(StoreLocation(components.string!, environment: [:]))
+        }
+        #expect(error == .unavailable(reason: "database no_such_database does not exist on PostgreSQL at \(components.host!):\(components.port!)",
+                                      hint: "create it (createdb no_such_database) or fix the database name in the store URL"))
+    }
+
+    @Test("a schema written by a newer bargain is refused untouched", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
+    func newerSchema() async throws {
+        guard let subject = try PostgresServer.store() else { return }
+        let store = try await subject.open()
+        try await Samples.enterprise().record(in: store)
+        await store.close()
+        try await subject.execute("UPDATE bargain_meta SET value = '99' WHERE key = 'schema_version'")
+        let error = await #expect(throws: StoreError.self) { try await subject.open() }
+        #expect(error?.description.contains("was written by a newer bargain (schema 99, this one reads up to 1)") == true)
+        try await subject.execute("UPDATE bargain_meta SET value = '1' WHERE key = 'schema_version'")
+        let reopened = try await subject.open()
+        #expect(try await reopened.verify(nil).eventsChecked == Samples.enterprise().events.count, "nothing was changed")
+        await reopened.close()
+        await subject.cleanup()
+    }
+
+    @Test("a schema holding someone else's events table is refused", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
+    func foreignTables() async throws {
+        guard let subject = try PostgresServer.store() else { return }
+        let store = try await subject.open()
+        await store.close()
+        try await subject.execute("DROP TABLE contract_enterprises, contract_records, deadlines, events, negotiations, bargain_meta; CREATE TABLE events (id serial PRIMARY KEY)")
+        let error = await #expect(throws: StoreError.self) { try await subject.open() }
+        #expect(error?.description.contains("is not a bargain database") == true)
+        await subject.cleanup()
+    }
+
+    static func url() throws -> String? {
+        guard let url = PostgresServer.url else {
+            Issue.record("CI requires PostgreSQL: BARGAIN_TEST_POSTGRES_URL is not set")
+            return nil
+        }
+        return url
+    }
+}

@@ -1,0 +1,39 @@
+import Testing
+
+/// Real processes against real stores: many writers at once, and writers killed mid-append.
+/// Serialized: each scenario already keeps both cores busy.
+@Suite("Concurrent writers and crashes", .serialized)
+struct StressTests {
+    @Test("SQLite: 8 processes × 500 decisions on one negotiation")
+    func sqliteShared() async throws {
+        try await Stress.concurrent(try StoreUnderTest.sqlite(), shared: true)
+    }
+
+    @Test("SQLite: 8 processes × 500 decisions, one negotiation each")
+    func sqliteSeparate() async throws {
+        try await Stress.concurrent(try StoreUnderTest.sqlite(), shared: false)
+    }
+
+    @Test("SQLite: 200 SIGKILLs mid-append")
+    func sqliteCrash() async throws {
+        try await Stress.crash(try StoreUnderTest.sqlite(), kills: 200)
+    }
+
+    @Test("PostgreSQL: 8 processes × 500 decisions on one negotiation", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
+    func postgresShared() async throws {
+        guard let subject = try PostgresServer.store() else { return }
+        try await Stress.concurrent(subject, shared: true)
+    }
+
+    @Test("PostgreSQL: 8 processes × 500 decisions, one negotiation each", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
+    func postgresSeparate() async throws {
+        guard let subject = try PostgresServer.store() else { return }
+        try await Stress.concurrent(subject, shared: false)
+    }
+
+    @Test("PostgreSQL: 200 SIGKILLs mid-append", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
+    func postgresCrash() async throws {
+        guard let subject = try PostgresServer.store() else { return }
+        try await Stress.crash(subject, kills: 200)
+    }
+}
