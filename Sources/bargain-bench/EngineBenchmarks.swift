@@ -6,10 +6,12 @@ import Foundation
 enum EngineBenchmarks {
     static let goal = 100_000.0
 
-    static func run(directory: WorkflowDirectory, quick: Bool) throws {
+    /// `iterations` overrides the count, e.g. for instruction counting under callgrind, which is
+    /// repeatable where wall-clock time on a shared machine is not.
+    static func run(directory: WorkflowDirectory, quick: Bool, iterations override: Int? = nil) throws {
         let engine = directory.engine(for: .enterprise)
         let script = SampleNegotiations.enterprise(workflow: engine.workflow.reference)
-        let iterations = quick ? 2_000 : 20_000
+        let iterations = override ?? (quick ? 2_000 : 20_000)
 
         var events: [Event] = []
         // The in-place decide, as a server uses it after folding: no copy of the state per act.
