@@ -38,11 +38,11 @@ public enum ExportError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFiled(let negotiation, let reason):
-            "refused: negotiation \(negotiation) has no filed contract to export yet — \(reason). Archives receive contracts once they are filed with the labour administration (S1 art 42)."
+            "negotiation \(negotiation) has no filed contract to export yet — \(reason). Archives receive contracts once they are filed with the labour administration (S1 art 42)."
         case .incomplete(let negotiation, let reason):
-            "refused: negotiation \(negotiation) cannot be exported as a filed contract — \(reason)"
+            "negotiation \(negotiation) cannot be exported as a filed contract — \(reason)"
         case .history(let reason):
-            "refused: \(reason)"
+            reason
         case .invalid(let document, let schema, let problems):
             (["\(document) does not validate against \(schema); nothing was written:"]
                 + problems.map { "  \($0)" }).joined(separator: "\n")

@@ -18,6 +18,28 @@ enum Spelling {
 
     static func boolean(_ value: Bool) -> String { value ? "true" : "false" }
 
+    /// `YYYY-MM-DD`, as `Day.description` spells it, without its intermediate strings: an
+    /// export writes a few dozen dates, and this is on the benchmark's path.
+    static func date(_ day: Day) -> String {
+        let (year, month, dayOfMonth) = day.components
+        guard (0...9999).contains(year) else { return day.description }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, at offset: Int, digits: Int) {
+                var value = value
+                for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, at: 0, digits: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, at: 5, digits: 2)
+            buffer[7] = UInt8(ascii: "-")
+            put(dayOfMonth, at: 8, digits: 2)
+            return 10
+        }
+    }
+
     /// `2025年4月30日`, for the human-readable text of the Akoma Ntoso rendition.
     static func chineseDate(_ day: Day) -> String {
         let (year, month, dayOfMonth) = day.components
@@ -54,7 +76,7 @@ extension XMLWriter {
     }
 
     mutating func value(_ name: String, _ day: Day) throws(XMLError) {
-        try element(name, text: day.description)
+        try element(name, text: Spelling.date(day))
     }
 
     mutating func value(_ name: String, _ flag: Bool) throws(XMLError) {
@@ -70,7 +92,7 @@ extension XMLWriter {
     }
 
     mutating func optionalValue(_ name: String, _ day: Day?) throws(XMLError) {
-        if let day { try element(name, text: day.description) }
+        if let day { try element(name, text: Spelling.date(day)) }
     }
 
     /// `<name attribute="value">text</name>`.

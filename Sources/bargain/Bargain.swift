@@ -11,11 +11,12 @@ struct Bargain: AsyncParsableCommand {
             written notice to the agreement in force, a regional one for five enterprises, and a \
             renewal, and prints them as you would read them. Then open your own:
 
-              id=$(bargain open enterprise --union 工会 --employer 公司 --enterprise CODE:NAME)
-              bargain next "$id"          one step, guided: what is allowed, the rules, each field
-              bargain status "$id"        where it stands, the deadlines, what comes next
-              bargain log "$id"           everything recorded
-              bargain list --overdue      every negotiation with a deadline passed
+              id=$(bargain open enterprise --union 工会 --employer 公司 \\
+                     --enterprise CODE:NAME)
+              bargain next "$id"       one step, guided: the rules, each field
+              bargain status "$id"     where it stands, deadlines, what is next
+              bargain log "$id"        everything recorded
+              bargain list --overdue   negotiations with a deadline passed
 
             Scripts use `bargain do ID ACTION --set NAME=VALUE … --as ROLE[:NAME]` instead of \
             `next`. Read commands take --json; each command's help describes its shape.

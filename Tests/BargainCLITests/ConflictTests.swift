@@ -66,6 +66,31 @@ struct ConflictTests {
         #expect(await yielding.appends == 3)
     }
 
+    @Test("a renewal whose second write fails says what was recorded and how to finish it")
+    func renewalHalfRecorded() async throws {
+        let directory = try WorkflowDirectory.load(Repository.workflows.path)
+        let engine = directory.engine(for: .enterprise)
+        let script = SampleNegotiations.enterprise(id: "ENT-H", workflow: engine.workflow.reference)
+        var events = try engine.open(script.opening, by: script.openedBy, on: script.openedOn).get().events
+        var state = try engine.fold(events)
+        for act in script.acts {
+            let decision = try engine.decide(state, act.action, by: act.actor, on: act.on).get()
+            events += decision.events
+            state = decision.state
+        }
+        let store = RacingStore(events: events, interloper: [], conflicts: 0, failsCreate: true)
+        let error = await #expect(throws: RenewalIncomplete.self) {
+            _ = try await StoreBook(store: store, directory: directory).renew("ENT-H", as: "ENT-H2", by: SampleNegotiations.unionChair,
+                                                                               on: Day("2026-02-02")!)
+        }
+        let message = try #require(error?.description)
+        #expect(message.hasPrefix("request-renewal was recorded on ENT-H, but the renewal negotiation ENT-H2 could not be created (store unavailable: disk full."))
+        #expect(message.contains("create it with: bargain open enterprise --id ENT-H2 --renews ENT-H --title '2025年度工资专项集体协商（续订）'"))
+        #expect(message.contains("--enterprise '\(SampleNegotiations.precisionWorks.creditCode):北京亦庄精密制造有限公司:412' --as employee-side:王芳 --on 2026-02-02"))
+        #expect(explain(error!).1 == ExitCodes.storeUnavailable)
+        #expect(await store.appends == 1, "the request itself was recorded")
+    }
+
     @Test("store errors map to their documented statuses")
     func statuses() {
         #expect(exitCode(for: .conflict(id: "x", expected: 1, actual: 2)) == ExitCodes.conflict)
@@ -83,15 +108,20 @@ actor RacingStore: EventStore {
     private var events: [Event]
     private var interloper: [Event]
     private var conflicts: Int
+    private let failsCreate: Bool
     private(set) var appends = 0
 
-    init(events: [Event], interloper: [Event], conflicts: Int) {
+    init(events: [Event], interloper: [Event], conflicts: Int, failsCreate: Bool = false) {
         self.events = events
         self.interloper = interloper
         self.conflicts = conflicts
+        self.failsCreate = failsCreate
     }
 
-    func create(_ events: [Event], summary: NegotiationSummary) async throws(StoreError) { self.events = events }
+    func create(_ events: [Event], summary: NegotiationSummary) async throws(StoreError) {
+        if failsCreate { throw .unavailable(reason: "disk full", hint: "free some space") }
+        self.events = events
+    }
 
     func append(_ new: [Event], to id: String, expectedVersion: Int, summary: NegotiationSummary) async throws(StoreError) {
         appends += 1
@@ -105,8 +135,10 @@ actor RacingStore: EventStore {
         events += new
     }
 
+    /// One negotiation: any other id is not found.
     func load(_ id: String, after version: Int) async throws(StoreError) -> [StoredEvent] {
-        events.dropFirst(version).map { StoredEvent(event: $0, recordedAt: "", hash: "") }
+        guard case .opened(let opening) = events.first?.body, opening.id == id else { throw .notFound(id: id) }
+        return events.dropFirst(version).map { StoredEvent(event: $0, recordedAt: "", hash: "") }
     }
 
     func list(_ query: NegotiationQuery) async throws(StoreError) -> [NegotiationSummary] { [] }

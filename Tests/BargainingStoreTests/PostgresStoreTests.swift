@@ -68,6 +68,33 @@ struct PostgresStoreTests {
         await subject.cleanup()
     }
 
+    @Test("a server that goes away mid-session fails requests in seconds, not never", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
+    func serverGoesAway() async throws {
+        guard let url = try Self.url() else { return }
+        // Given a store in a database of its own, so that only it loses its server
+        let database = "gone_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+        try PostgresServer.psql(url, "CREATE DATABASE \(database)")
+        var components = URLComponents(string: url)!
+        components.path = "/\(database)"
+        let store = try await PostgresEventStore.open(PostgresEndpoint(url: components.string!, environment: [:]), timeout: .seconds(2))
+        try await Samples.inTalks(id: "GONE").record(in: store)
+
+        // When the database stops taking connections and drops the open ones
+        try PostgresServer.psql(url, "ALTER DATABASE \(database) ALLOW_CONNECTIONS false")
+        try PostgresServer.psql(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)'")
+
+        // Then the next requests fail with a reason within about the timeout
+        for _ in 1...2 {
+            let start = ContinuousClock.now
+            let error = await #expect(throws: StoreError.self) { try await store.load("GONE") }
+            #expect(ContinuousClock.now - start < .seconds(8))
+            #expect(error?.description.hasPrefix("store unavailable: PostgreSQL at \(components.host!):\(components.port!)") == true, "\(String(describing: error))")
+            #expect(error?.description.contains("\n") == false)
+        }
+        await store.close()
+        try PostgresServer.psql(url, "DROP DATABASE \(database)")
+    }
+
     static func url() throws -> String? {
         guard let url = PostgresServer.url else {
             Issue.record("CI requires PostgreSQL: BARGAIN_TEST_POSTGRES_URL is not set")

@@ -58,7 +58,7 @@ import Testing
         guard try ExternalTools.require(.bagit) else { return }
         let directory = TemporaryDirectory()
         let bag = try makeBag(in: directory, format: format)
-        let result = Subprocess.run(["python3", "-m", "bagit", "--validate", bag])
+        let result = Subprocess.run([ExternalTools.python, "-m", "bagit", "--validate", bag])
         #expect(result.status == 0, "\(result.output)")
     }
 
@@ -168,7 +168,7 @@ import Testing
         guard try ExternalTools.require(.bagit) else { return }
         let directory = TemporaryDirectory()
         for document in documents { directory.write("made/" + document.fileName, document.bytes) }
-        let result = Subprocess.run(["python3", "-m", "bagit", "--sha256", "--sha512", "--source-organization", "test", directory.file("made")])
+        let result = Subprocess.run([ExternalTools.python, "-m", "bagit", "--sha256", "--sha512", "--source-organization", "test", directory.file("made")])
         #expect(result.status == 0, "\(result.output)")
         let imported = try FilingImporter(schemas: schemas).importPath(directory.file("made"))
         #expect(imported.count == documents.count)

@@ -34,7 +34,7 @@ extension PostgresEventStore {
                                                          tls: clientTLS(endpoint))
         configuration.options.connectTimeout = timeout
         configuration.options.additionalStartupParameters = startupParameters(endpoint)
-        return PostgresEventStore(endpoint: endpoint, client: PostgresClient(configuration: configuration))
+        return PostgresEventStore(endpoint: endpoint, client: PostgresClient(configuration: configuration), timeout: timeout)
     }
 
     static func connectionConfiguration(_ endpoint: PostgresEndpoint, timeout: Duration) throws -> PostgresConnection.Configuration {

@@ -18,17 +18,33 @@ public final class PostgresEventStore: EventStore {
     /// The pool's background work (`PostgresClient.run()`); cancelling it closes the pool.
     let running: Task<Void, Never>
     let logger = PostgresEventStore.silentLogger
+    /// How long to wait for a connection, at opening and for each request.
+    let timeout: Duration
 
     static let silentLogger = Logger(label: "bargain.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    init(endpoint: PostgresEndpoint, client: PostgresClient) {
+    init(endpoint: PostgresEndpoint, client: PostgresClient, timeout: Duration) {
         self.endpoint = endpoint
+        self.timeout = timeout
         self.client = client
         self.running = Task { await client.run() }
     }
 
+    /// Closes the pool, waiting at most two seconds: a connection stuck on a request the
+    /// server will never answer must not keep the command from exiting.
     public func close() async {
         running.cancel()
-        await running.value
+        let running = self.running
+        _ = try? await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let outcome = FirstOutcome(continuation)
+            Task {
+                await running.value
+                outcome.resume(with: .success(()))
+            }
+            Task {
+                try? await Task.sleep(for: .seconds(2))
+                outcome.resume(with: .success(()))
+            }
+        }
     }
 }

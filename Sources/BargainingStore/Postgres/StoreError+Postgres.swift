@@ -37,13 +37,18 @@ extension StoreError {
         case let error as PSQLError where error.code == .authMechanismRequiresPassword:
             self = .unavailable(reason: "\(server) wants a password for user \(endpoint.user)",
                                 hint: "put it in the URL (postgres://\(endpoint.user):PASSWORD@…) or in PGPASSWORD")
+        case let error as PSQLError where error.code == .clientClosedConnection && error.underlying != nil:
+            // The driver closed the connection because of what the server said: report that.
+            self = StoreError(postgres: error.underlying!, endpoint: endpoint)
         case let error as PSQLError where error.code == .poolClosed || error.code == .clientClosedConnection:
             self = .unavailable(reason: "the store at \(endpoint) is closed", hint: "open it again")
         case let error as PSQLError where error.code == .sslUnsupported:
             self = .unavailable(reason: "\(server) does not offer TLS", hint: "use sslmode=prefer or sslmode=disable in the store URL, or enable ssl on the server")
+        case let error as PSQLError where error.code == .unexpectedBackendMessage || error.code == .serverClosedConnection:
+            self = .unavailable(reason: "\(server) ended the session (it may be shutting down)",
+                                hint: "try again in a moment; a decision being recorded may or may not have been, so reload first")
         case let error as PSQLError:
-            let cause = error.underlying.map { Self.cause($0) }
-                ?? (error.code == .serverClosedConnection ? "it closed the connection" : "\(error.code)")
+            let cause = error.underlying.map { Self.cause($0) } ?? "\(error.code)"
             self = .unavailable(reason: "\(server) does not answer (\(cause))",
                                 hint: "start the server, or check the host and port in the store URL")
         case is CancellationError:

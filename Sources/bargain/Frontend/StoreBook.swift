@@ -7,11 +7,20 @@ import BargainingStore
 /// refuse), and tries again, ``attempts`` times in all before reporting the conflict.
 struct StoreBook: NegotiationBook {
     let store: any EventStore
-    let directory: WorkflowDirectory
+    let workflows: WorkflowCatalog
     var attempts = 3
 
+    init(store: any EventStore, workflows: WorkflowCatalog) {
+        self.store = store
+        self.workflows = workflows
+    }
+
+    init(store: any EventStore, directory: WorkflowDirectory) {
+        self.init(store: store, workflows: WorkflowCatalog(directory))
+    }
+
     func open(_ opening: Opening, by actor: Actor, on day: Day) async throws -> Decision {
-        let engine = directory.engine(for: opening.level)
+        let engine = try workflows.engine(for: opening.level)
         let decision = try engine.open(opening, by: actor, on: day).get()
         try await store.create(decision.events, summary: NegotiationSummary(decision.state, engine: engine))
         return decision
@@ -65,9 +74,9 @@ struct StoreBook: NegotiationBook {
                 negotiation = try await catchUp(negotiation)
                 continue
             }
-            let engine = directory.engine(for: new.state.opening.level)
+            // Engine.renew opened the renewal under the same workflow as the contract it renews.
             do {
-                try await store.create(new.events, summary: NegotiationSummary(new.state, engine: engine))
+                try await store.create(new.events, summary: NegotiationSummary(new.state, engine: negotiation.engine))
             } catch {
                 throw RenewalIncomplete(old: id, new: new.state.opening, actor: actor, day: day, cause: error)
             }
@@ -91,7 +100,7 @@ struct StoreBook: NegotiationBook {
         guard case .opened(let opening) = events.first?.body else {
             throw StoreError.corrupt(reason: "negotiation \(id) does not start with its opening; run `bargain verify \(id)`")
         }
-        let engine = try directory.engine(for: opening.workflow)
+        let engine = try workflows.engine(for: opening.workflow, level: opening.level)
         return Negotiation(engine: engine, events: events, state: try engine.fold(events))
     }
 }

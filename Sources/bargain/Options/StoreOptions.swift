@@ -24,11 +24,12 @@ struct StoreOptions: ParsableArguments {
         try await withOpenStore(try location(), body)
     }
 
-    /// The workflows first (a data problem is reported before the store is touched), then the
-    /// store, as a book that decides with the engine a negotiation is pinned to.
+    /// The store as a book that decides with the engine each negotiation is pinned to. The
+    /// workflows directory is found first (a missing one is reported before the store is
+    /// touched); its files are read when a negotiation of their level is.
     func withBook<T>(_ workflows: WorkflowsOptions, _ body: (StoreBook) async throws -> T) async throws -> T {
-        let directory = try workflows.load()
-        return try await withStore { store in try await body(StoreBook(store: store, directory: directory)) }
+        let catalog = WorkflowCatalog(path: try workflows.path())
+        return try await withStore { store in try await body(StoreBook(store: store, workflows: catalog)) }
     }
 }
 

@@ -31,18 +31,20 @@ enum ExitCodes {
     /// The table printed at the end of `bargain --help`.
     static let discussion = """
         EXIT STATUS
-          0    success (workflow check: every file passed; verify: every chain intact)
+          0    success (workflow check: every file passed;
+               verify: every hash chain intact)
           1    refused: the rules do not allow the act, nothing was recorded;
-               workflow check found a problem; verify found an event that does not match
-          64   usage error: unknown option, action or field, malformed value or date,
-               missing or mistyped field, an id already taken; nothing was recorded
-          65   data error: a workflow, policy or calendar file that cannot be used,
-               no workflows directory, or a negotiation pinned to a changed workflow
+               workflow check found a problem; verify found a changed event
+          64   usage error: unknown option, action or field, a malformed value
+               or date, a missing field, an id already taken; nothing recorded
+          65   data error: a workflow, policy or calendar file that cannot be
+               used, no workflows directory, or a negotiation pinned to a
+               workflow file that has changed
           66   no negotiation with that id in the store
-          69   store unavailable: cannot be opened or reached, not a bargain database,
-               written by a newer bargain, or damaged; nothing was written
+          69   store unavailable: cannot be opened or reached, not a bargain
+               database, written by a newer bargain, or damaged; nothing written
           70   internal error (a bug: please report it)
-          75   conflict: other writers recorded first (3 attempts); run the command again
+          75   conflict: other writers recorded first, 3 times; run it again
           130  prompt cancelled (Ctrl-C or end of input); nothing was recorded
         """
 }

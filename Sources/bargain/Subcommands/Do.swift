@@ -68,6 +68,9 @@ extension Bargain {
                     }
                     if kind == .requestRenewal {
                         let newID = fields.text("renewal") ?? NegotiationID.make(before.opening.level, year: day.year)
+                        guard NegotiationID.isValid(newID) else {
+                            throw CommandFailure("renewal: '\(newID)' cannot be an id: use 1 to 64 letters, digits, '-', '_' or '.'", exitCode: ExitCodes.usage)
+                        }
                         let (old, new, after) = try await book.renew(before, as: newID, by: actor, on: day)
                         stderr.write(try ActReport(engine: after.engine, events: after.events, added: old.events.count, terminal: stderr).render())
                         stderr.line("renewal negotiation opened: \(new.state.id) (bargain next \(new.state.id))")

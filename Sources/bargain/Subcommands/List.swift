@@ -18,7 +18,7 @@ extension Bargain {
                 \(NegotiationList.shape)
                 """)
 
-        @Option(help: ArgumentHelp("Only this level: enterprise, industry or regional.", valueName: "level"))
+        @Option(help: ArgumentHelp("Only this level.", valueName: "level"))
         var level: Level?
 
         @Option(help: ArgumentHelp("Only negotiations at this step, e.g. talks (`bargain workflow show` lists the steps).", valueName: "step"))

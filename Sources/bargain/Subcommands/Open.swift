@@ -14,7 +14,7 @@ extension Bargain {
 
                   id=$(bargain open enterprise --union 北京亦庄精密制造有限公司工会 \\
                          --employer 北京亦庄精密制造有限公司 \\
-                         --enterprise 91110302MA01C8XK7X:北京亦庄精密制造有限公司:412 \\
+                         --enterprise 91110302MA01C8XK75:北京亦庄精密制造有限公司:412 \\
                          --as employee-side:王芳 --on 2025-03-03)
                   bargain next "$id"
 
@@ -23,7 +23,7 @@ extension Bargain {
                 18-character 统一社会信用代码, checked character by character.
                 """)
 
-        @Argument(help: ArgumentHelp("enterprise, industry or regional.", valueName: "level"))
+        @Argument(help: ArgumentHelp("The level of the negotiation.", valueName: "level"))
         var level: Level
 
         @Option(help: ArgumentHelp("The union side (工会): the enterprise union, industry union or regional federation.", valueName: "name"))
@@ -84,7 +84,7 @@ extension Bargain {
                     // A generated id that happens to be taken is drawn again; a chosen one is the chair's to change.
                     for attempt in 1... {
                         do {
-                            return try await book.open(opening(id: chosen ?? NegotiationID.make(level, year: day.year), workflow: book),
+                            return try await book.open(try opening(id: chosen ?? NegotiationID.make(level, year: day.year), workflow: book),
                                                        by: actor ?? Actor(.employeeSide), on: day)
                         } catch {
                             guard case StoreError.alreadyExists = error, chosen == nil, attempt < 5 else { throw error }
@@ -100,21 +100,21 @@ extension Bargain {
             }
         }
 
-        func opening(id: String, workflow book: StoreBook) -> Opening {
+        func opening(id: String, workflow book: StoreBook) throws -> Opening {
             let year = (day ?? Day.today()).year
             let defaultTitle = switch level {
             case .enterprise: "\(year)年度工资专项集体协商"
             case .industry: "\(year)年度行业性工资集体协商"
             case .regional: "\(year)年度区域性工资集体协商"
             }
-            return Opening(id: id, level: level, workflow: book.directory.engine(for: level).workflow.reference,
+            return Opening(id: id, level: level, workflow: try book.workflows.engine(for: level).workflow.reference,
                            title: title ?? defaultTitle, employeeParty: union, employerParty: employer, enterprises: enterprise,
                            district: district, street: street, renews: renews)
         }
 
         /// `CODE:NAME[:EMPLOYEES]`; a bad credit code names the character that is wrong.
         static func enterprise(_ text: String) throws -> CoveredEnterprise {
-            let usage = "write --enterprise CODE:NAME[:EMPLOYEES], e.g. 91110302MA01C8XK7X:北京亦庄精密制造有限公司:412"
+            let usage = "write --enterprise CODE:NAME[:EMPLOYEES], e.g. 91110302MA01C8XK75:北京亦庄精密制造有限公司:412"
             let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("'\(text)': \(usage)") }
             let code: CreditCode

@@ -2,6 +2,10 @@
 /// Library of Congress `bagit` Python module. Missing locally, a test says so and passes;
 /// missing under CI=true, it fails, because CI must run them.
 enum ExternalTools {
+    /// The Python that has `bagit`: `$BARGAIN_PYTHON` (e.g. a virtual environment's, on a Debian
+    /// whose system Python refuses pip installs), else `python3` on PATH.
+    static var python: String { Fixtures.environment("BARGAIN_PYTHON") ?? "python3" }
+
     enum Tool: String {
         case xmllint
         case bagit
@@ -9,14 +13,14 @@ enum ExternalTools {
         var probe: [String] {
             switch self {
             case .xmllint: ["xmllint", "--version"]
-            case .bagit: ["python3", "-c", "import bagit"]
+            case .bagit: [ExternalTools.python, "-c", "import bagit"]
             }
         }
 
         var install: String {
             switch self {
             case .xmllint: "apt-get install libxml2-utils"
-            case .bagit: "pip install bagit"
+            case .bagit: "python3 -m pip install bagit, or set BARGAIN_PYTHON to a Python that has it"
             }
         }
     }

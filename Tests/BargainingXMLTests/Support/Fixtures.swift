@@ -29,5 +29,7 @@ enum Fixtures {
         try ExportSchemas(directory: schemaDirectory, aknSchema: aknSchema)
     }
 
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    static var isCI: Bool { environment("CI") == "true" }
+
+    static func environment(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
 }
