@@ -42,6 +42,8 @@ let package = Package(
             name: "BargainingStore",
             dependencies: [
                 "Bargaining",
+                // The registry, external contracts and reminder ledger are stored as its types.
+                "BargainingCoverage",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -98,6 +100,7 @@ let package = Package(
             dependencies: [
                 "Bargaining",
                 "BargainingStore",
+                "BargainingCoverage",
                 "bargain-store-stress",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

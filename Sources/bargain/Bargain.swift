@@ -21,6 +21,10 @@ struct Bargain: AsyncParsableCommand {
             Scripts use `bargain do ID ACTION --set NAME=VALUE … --as ROLE[:NAME]` instead of \
             `next`. Read commands take --json; each command's help describes its shape.
 
+            District coverage (SPEC §6): `bargain registry import FILE.csv`, `bargain contracts \
+            import FILE.csv`, then `bargain coverage --as-of DATE [--by street]`, `bargain \
+            coverage laggards --as-of DATE` and `bargain reminders --as-of DATE --out DIR`.
+
             Negotiations are kept in a store: --store PATH (a SQLite file) or \
             --store postgres://user@host:port/db, else $BARGAIN_STORE, else \
             ~/.local/share/bargain/bargain.sqlite ($XDG_DATA_HOME/bargain/bargain.sqlite). The \
@@ -32,5 +36,6 @@ struct Bargain: AsyncParsableCommand {
             \(ExitCodes.discussion)
             """,
         version: "0.2.0",
-        subcommands: [Demo.self, Open.self, Status.self, Next.self, Do.self, List.self, Log.self, Verify.self, Export.self, Import.self, WorkflowCommand.self])
+        subcommands: [Demo.self, Open.self, Status.self, Next.self, Do.self, List.self, Log.self, Verify.self, Export.self, Import.self, RegistryCommand.self,
+                      ContractsCommand.self, CoverageCommand.self, Reminders.self, WorkflowCommand.self])
 }

@@ -115,7 +115,7 @@ struct SQLiteStoreTests {
         let bytes = FileManager.default.contents(atPath: path)
 
         let error = #expect(throws: StoreError.self) { try SQLiteEventStore(path: path) }
-        #expect(error == .incompatible(reason: "\(path) was written by a newer bargain (schema 99, this one reads up to 1); upgrade bargain — the file was not changed"))
+        #expect(error == .incompatible(reason: "\(path) was written by a newer bargain (schema 99, this one reads up to \(SQLiteSchema.version)); upgrade bargain — the file was not changed"))
         #expect(FileManager.default.contents(atPath: path) == bytes)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == files)
     }
@@ -128,10 +128,11 @@ struct SQLiteStoreTests {
         let store = try SQLiteEventStore(path: path)
         await store.close()
         let queue = try DatabaseQueue(path: path)
-        try await queue.write { db in try db.execute(sql: "UPDATE bargain_meta SET value = '2' WHERE key = 'schema_version'") }
+        let newer = SQLiteSchema.version + 1
+        try await queue.write { db in try db.execute(sql: "UPDATE bargain_meta SET value = '\(newer)' WHERE key = 'schema_version'") }
         try queue.close()
         let bytes = FileManager.default.contents(atPath: path)
-        #expect(throws: StoreError.incompatible(reason: "\(path) was written by a newer bargain (schema 2, this one reads up to 1); upgrade bargain — the file was not changed")) {
+        #expect(throws: StoreError.incompatible(reason: "\(path) was written by a newer bargain (schema \(newer), this one reads up to \(SQLiteSchema.version)); upgrade bargain — the file was not changed")) {
             try SQLiteEventStore(path: path)
         }
         #expect(FileManager.default.contents(atPath: path) == bytes)

@@ -5,7 +5,7 @@ extension Engine {
     func advance(_ state: inout NegotiationState, to day: Day, recording events: inout [Event]) throws(CalendarError) {
         while let due = earliestLapse(in: state, before: day) {
             let lapseDay = due.due.adding(days: 1)
-            let next = workflow.deadline(named: due.name)!.lapse!
+            let next = workflow.lapseStep(ofDeadline: due.name)!
             var fields = Fields()
             if workflow.steps[next].takesEffect {
                 fields["effective-on"] = .day(effectiveDay(entering: lapseDay, state: state, fields: fields))
@@ -21,7 +21,7 @@ extension Engine {
     func earliestLapse(in state: NegotiationState, before day: Day) -> OpenDeadline? {
         var earliest: OpenDeadline?
         for deadline in state.deadlines where deadline.due < day && deadline.due < (earliest?.due ?? day) {
-            if workflow.deadline(named: deadline.name)?.lapse != nil { earliest = deadline }
+            if workflow.lapseStep(ofDeadline: deadline.name) != nil { earliest = deadline }
         }
         return earliest
     }
@@ -31,10 +31,10 @@ extension Engine {
     func deadlines(_ names: [String], on day: Day, state: NegotiationState, fields: Fields) throws(CalendarError) -> [OpenDeadline] {
         var result: [OpenDeadline] = []
         for name in names {
-            guard let definition = workflow.deadline(named: name) else { continue }
+            guard let length = workflow.length(ofDeadline: name) else { continue }
             func date(_ field: String) -> Day? { fields.day(field) ?? state.dates[field] ?? state.draft?.day(field) }
             let due: Day?
-            switch definition.length {
+            switch length {
             case .calendarDays(let n): due = try context.calendar.deadline(after: day, calendarDays: n)
             case .workingDays(let n): due = try context.calendar.deadline(after: day, workingDays: n)
             case .until(let field): due = date(field)

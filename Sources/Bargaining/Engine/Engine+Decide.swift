@@ -34,7 +34,7 @@ extension Engine {
         guard let definition = workflow.action(action.kind) else {
             return .failure(RuleViolation(.unknownAction, "'\(action.kind.rawValue)' is not part of workflow \(workflow.name)"))
         }
-        guard definition.from.contains(state.step) else {
+        guard definition.allowed(at: state.step) else {
             let step = workflow.steps[state.step]
             let allowed = allowedActions(in: state).map { "\($0.kind.rawValue) (\($0.roles.map(\.rawValue).joined(separator: ", ")))" }
             return .failure(RuleViolation(.notAllowedNow, "'\(action.kind.rawValue)' is not possible at step '\(step.name)' (\(step.title)); allowed now: \(allowed.isEmpty ? "nothing, the negotiation has ended" : allowed.joined(separator: "; "))"))
@@ -49,14 +49,20 @@ extension Engine {
 
         var warnings: [String] = []
         var outcome: (name: String, explanation: String)?
-        for rule in definition.guards {
-            let verdict = rule.rule.evaluate(RuleContext(state: state, engine: self, kind: action.kind,
-                                                         actor: actor, fields: action.fields, day: day, parameters: rule))
-            switch verdict {
-            case .holds: break
-            case .violated(let message): return .failure(RuleViolation(rule.rule, message))
-            case .warning(let message): warnings.append("\(message) (\(rule.rule.article))")
-            case .outcome(let name, let explanation): outcome = (name, explanation)
+        if !definition.guards.isEmpty {
+            // One context for all the guards; it holds a reference to the state's storage, so it
+            // must be gone before the state is changed below (or the change would copy it).
+            var context = RuleContext(state: state, engine: self, kind: action.kind, actor: actor, fields: action.fields,
+                                      day: day, guards: definition.guards, guardIndex: 0)
+            for index in definition.guards.indices {
+                context.guardIndex = index
+                let rule = definition.guards[index].rule
+                switch rule.evaluate(context) {
+                case .holds: break
+                case .violated(let message): return .failure(RuleViolation(rule, message))
+                case .warning(let message): warnings.append("\(message) (\(rule.article))")
+                case .outcome(let name, let explanation): outcome = (name, explanation)
+                }
             }
         }
 
@@ -69,7 +75,9 @@ extension Engine {
             let target = self.target(of: definition, outcome: outcome?.name) ?? state.step
             var names = definition.opens
             if target != state.step || definition.target != .stay {
-                names += workflow.steps[target].opens
+                // Most actions open nothing themselves: take the step's list as it is rather
+                // than building a new one.
+                names = names.isEmpty ? workflow.steps[target].opens : names + workflow.steps[target].opens
                 if workflow.steps[target].takesEffect {
                     fields["effective-on"] = .day(effectiveDay(entering: day, state: state, fields: fields))
                 }
@@ -106,20 +114,24 @@ extension Engine {
 
     /// Missing, unknown or mistyped fields, all named at once so a script can fix them in one go.
     func validate(_ fields: Fields, for kind: ActionKind) -> RuleViolation? {
-        let specs = kind.fields
-        // The common case first, without allocating: every field known and well typed, none missing.
-        var known = 0
+        // The common case first, without allocating or searching: both lists are sorted by name,
+        // so walking them side by side pairs each given field with its spec. Every field paired
+        // and well typed and no required spec skipped means the fields are clean; anything else
+        // (an unknown field breaks the pairing) is sorted out by the full check below.
+        let entries = fields.entries
+        var next = 0
         var clean = true
-        for spec in specs {
-            if let value = fields[spec.name] {
-                known += 1
-                if !spec.type.accepts(value) { clean = false; break }
+        for spec in kind.fieldsByName {
+            if next < entries.count, entries[next].name == spec.name {
+                if !spec.type.accepts(entries[next].value) { clean = false; break }
+                next += 1
             } else if spec.required {
                 clean = false
                 break
             }
         }
-        if clean && known == fields.count { return nil }
+        if clean && next == entries.count { return nil }
+        let specs = kind.fields
         var problems: [String] = []
         let missing = specs.filter { $0.required && fields[$0.name] == nil }
         if !missing.isEmpty {

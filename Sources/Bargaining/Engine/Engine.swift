@@ -23,15 +23,16 @@ public final class Engine: Sendable {
         var opening = opening
         opening.workflow = workflow.reference
         if let violation = check(opening, by: actor) { return .failure(violation) }
-        let state = NegotiationState(opening: opening, step: workflow.initialStep, on: day)
+        var state = NegotiationState(opening: opening, step: workflow.initialStep, on: day)
         let opened: [OpenDeadline]
         do { opened = try deadlines(workflow.steps[workflow.initialStep].opens, on: day, state: state, fields: Fields()) } catch {
             return .failure(RuleViolation(.calendar, error.description))
         }
         let event = Event(sequence: 1, on: day, actor: actor, body: .opened(opening), opened: opened)
-        do { return .success(Decision(events: [event], state: try fold([event]), warnings: [], explanation: nil)) } catch {
-            return .failure(RuleViolation(.opening, error.description))
-        }
+        // What `fold([event])` gives (the opening pinned to this very workflow, its deadlines
+        // running), without building a second state.
+        state.deadlines = opened
+        return .success(Decision(events: [event], state: state, warnings: [], explanation: nil))
     }
 
     /// SPEC §1: who may open, and what a negotiation of this level must cover.
@@ -43,7 +44,9 @@ public final class Engine: Sendable {
         guard opening.level == workflow.level else {
             return RuleViolation(.opening, article: article, "workflow \(workflow.name) is for \(workflow.level.rawValue) negotiations, not \(opening.level.rawValue)")
         }
-        if opening.employeeParty.trimmingWhitespace().isEmpty || opening.employerParty.trimmingWhitespace().isEmpty {
+        // "Nothing left after trimming", asked without building the trimmed copy: a name's first
+        // character is not whitespace, so the scan stops there.
+        if opening.employeeParty.allSatisfy(\.isWhitespace) || opening.employerParty.allSatisfy(\.isWhitespace) {
             return RuleViolation(.opening, article: article, "name both parties: the union side and the employer side")
         }
         if opening.id.isEmpty { return RuleViolation(.opening, "a negotiation needs an id") }
@@ -57,9 +60,11 @@ public final class Engine: Sendable {
         default:
             break
         }
-        var seen = Set<CreditCode>()
-        for enterprise in opening.enterprises where !seen.insert(enterprise.creditCode).inserted {
-            return RuleViolation(.opening, article: article, "enterprise \(enterprise.creditCode) is listed twice")
+        if opening.enterprises.count > 1 {
+            var seen = Set<CreditCode>()
+            for enterprise in opening.enterprises where !seen.insert(enterprise.creditCode).inserted {
+                return RuleViolation(.opening, article: article, "enterprise \(enterprise.creditCode) is listed twice")
+            }
         }
         if let negative = opening.enterprises.first(where: { ($0.employees ?? 0) < 0 }) {
             return RuleViolation(.opening, article: article, "enterprise \(negative.creditCode) has a negative number of employees")

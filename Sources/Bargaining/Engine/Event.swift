@@ -25,7 +25,9 @@ public struct Event: Hashable, Codable, Sendable {
     }
 
     public enum Body: Hashable, Codable, Sendable {
-        case opened(Opening)
+        /// Boxed: an opening is a dozen strings and arrays, and inline it would make every
+        /// event that large, and every copy of an act or a lapse walk the opening's layout.
+        indirect case opened(Opening)
         /// An action; `outcome` is set where a classifying rule decided it (a congress vote).
         case acted(action: ActionKind, fields: Fields, outcome: String?)
         /// A deadline passed while still open and moved the negotiation on by itself.

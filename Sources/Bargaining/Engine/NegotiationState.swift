@@ -132,6 +132,12 @@ public struct NegotiationState: Equatable, Sendable {
     /// The day the agreement was terminated early (S1 arts 39–41), if it was.
     public var terminatedOn: Day? { dates["terminated-on"] }
 
+    /// One side's delegation. The rules ask on most acts; reading it straight from the storage
+    /// copies one delegation, where `delegations[side]` copies both first.
+    func delegation(of side: Side) -> Delegation? {
+        side == .employee ? storage.delegations.employee : storage.delegations.employer
+    }
+
     /// The sides that have taken an each-side action at the current step.
     public func sidesDone(_ kind: ActionKind) -> SideSet { SideSet(bits: UInt8(truncatingIfNeeded: sidesDoneBits >> kind.bitOffset) & 3) }
 
@@ -156,7 +162,7 @@ public struct NegotiationState: Equatable, Sendable {
         @exclusivity(unchecked) var signatures: [Signature] = []
         @exclusivity(unchecked) var filings: [Filing] = []
         @exclusivity(unchecked) var objections: [String] = []
-        var dates = SmallMap<Day>()
+        @exclusivity(unchecked) var dates = SmallMap<Day>()
         @exclusivity(unchecked) var renewal: String? = nil
         @exclusivity(unchecked) var endReason: String? = nil
 
@@ -247,7 +253,15 @@ public struct Delegation: Hashable, Sendable {
     public var members: [String]
     public var experts: [String]
 
-    public var everyone: [String] { [chief] + members + experts }
+    public var everyone: [String] {
+        // One buffer, not the three that `[chief] + members + experts` builds.
+        var names: [String] = []
+        names.reserveCapacity(count)
+        names.append(chief)
+        names.append(contentsOf: members)
+        names.append(contentsOf: experts)
+        return names
+    }
     public var count: Int { 1 + members.count + experts.count }
 }
 

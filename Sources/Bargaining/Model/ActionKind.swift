@@ -78,6 +78,11 @@ extension ActionKind {
     /// Built once: deciding reads a kind's fields on every act.
     private static let fieldTable: [[FieldSpec]] = allCases.map { $0.makeFields() }
 
+    /// ``fields`` in the order of their names, the order ``Fields`` keeps its entries in, so
+    /// that checking an act's fields is one walk along both lists.
+    var fieldsByName: [FieldSpec] { ActionKind.fieldsByNameTable[ordinal] }
+    private static let fieldsByNameTable: [[FieldSpec]] = fieldTable.map { $0.sorted { $0.name < $1.name } }
+
     private func makeFields() -> [FieldSpec] {
         switch self {
         case .sendNotice:

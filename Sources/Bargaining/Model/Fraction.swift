@@ -27,9 +27,12 @@ public struct Fraction: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(numerator)/\(denominator)" }
 
+    /// Built once: the congress rule names its quorum on every vote.
+    private static let chineseDigits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
     /// 2/3 → 三分之二, for messages a union chair reads.
     public var chineseName: String {
-        let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        let digits = Fraction.chineseDigits
         guard numerator <= 10, denominator <= 10 else { return description }
         return "\(digits[denominator])分之\(digits[numerator])"
     }

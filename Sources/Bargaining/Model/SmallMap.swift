@@ -30,8 +30,12 @@ public struct SmallMap<Value: Hashable & Sendable>: Hashable, Sendable {
             switch (present, newValue) {
             case (true, let value?): entries[index].value = value
             case (true, nil): entries.remove(at: index)
-            case (false, let value?): entries.insert(Entry(name: name, value: value), at: index)
             case (false, nil): break
+            case (false, let value?):
+                // Start with room for a typical map (an act's fields, a state's dates) instead
+                // of growing one entry at a time, each growth a new buffer.
+                if entries.capacity == 0 { entries.reserveCapacity(8) }
+                entries.insert(Entry(name: name, value: value), at: index)
             }
         }
     }

@@ -24,20 +24,22 @@ public struct CongressVote: Hashable, Sendable {
     public func decide(attendance: Fraction, approval: String) -> (Outcome, String) {
         let quorum = attendance.minimumCount(of: total)
         guard present >= quorum else {
-            return (.quorumMissed, "\(present) of \(total) representatives present; \(attendance.chineseName) (\(attendance)) is \(quorum): quorum missed, the congress must be reconvened")
+            let text: UTF8Text = "\(present) of \(total) representatives present; \(attendance.chineseName) (\(attendance)) is \(quorum): quorum missed, the congress must be reconvened"
+            return (.quorumMissed, text.string)
         }
         let needed: Int
         let rule: String
         switch approval {
         case "two-thirds-of-all":
             needed = Fraction(numerator: 2, denominator: 3)!.minimumCount(of: total)
-            rule = "two-thirds of all \(total)"
+            rule = "two-thirds of all"
         default:
             needed = total / 2 + 1
-            rule = "more than half of all \(total)"
+            rule = "more than half of all"
         }
-        let counted = "\(present) of \(total) present (quorum \(quorum)); \(votesFor) voted for; \(rule) is \(needed)"
-        return votesFor >= needed ? (.approved, "\(counted): approved") : (.rejected, "\(counted): rejected, back to talks")
+        let approved = votesFor >= needed
+        let text: UTF8Text = "\(present) of \(total) present (quorum \(quorum)); \(votesFor) voted for; \(rule) \(total) is \(needed): \(approved ? "approved" : "rejected, back to talks")"
+        return (approved ? .approved : .rejected, text.string)
     }
 }
 

@@ -23,7 +23,7 @@ enum RepresentativeRules {
     /// S1 art 19: equal numbers on both sides.
     static func parity(_ c: RuleContext) -> RuleVerdict {
         let side = side(c)
-        guard let other = c.state.delegations[side.other] else { return .holds }
+        guard let other = c.state.delegation(of: side.other) else { return .holds }
         let count = proposed(c).count
         guard count == other.count else {
             return .violated("the \(side.other.rawValue) side has \(other.count) representatives; the \(side.rawValue) side must have the same number, not \(count)")
@@ -34,7 +34,7 @@ enum RepresentativeRules {
     /// S1 art 23: the chief representative is never an outsider.
     static func chiefNotExternal(_ c: RuleContext) -> RuleVerdict {
         let delegation = proposed(c)
-        guard !delegation.experts.contains(delegation.chief) else {
+        guard !delegation.experts.contains(where: { $0.isSameText(as: delegation.chief) }) else {
             return .violated("the chief representative \(delegation.chief) is listed as an outside expert; the chief is never an outsider")
         }
         return .holds
@@ -55,14 +55,12 @@ enum RepresentativeRules {
     /// comparison is cheaper than hashing every name.
     static func noDualSeat(_ c: RuleContext) -> RuleVerdict {
         let names = proposed(c).everyone
-        for (index, name) in names.enumerated() where names[..<index].contains(name) {
+        for (index, name) in names.enumerated() where names[..<index].contains(where: { $0.isSameText(as: name) }) {
             return .violated("\(name) is named twice on the \(side(c).rawValue) side")
         }
-        if let other = c.state.delegations[side(c).other] {
-            let both = names.filter(other.everyone.contains)
-            if !both.isEmpty {
-                return .violated("\(both.joined(separator: ", ")) already represent\(both.count == 1 ? "s" : "") the \(side(c).other.rawValue) side; nobody may represent both sides")
-            }
+        if let other = c.state.delegation(of: side(c).other), names.contains(where: other.includes) {
+            let both = names.filter(other.includes)
+            return .violated("\(both.joined(separator: ", ")) already represent\(both.count == 1 ? "s" : "") the \(side(c).other.rawValue) side; nobody may represent both sides")
         }
         return .holds
     }
@@ -70,8 +68,10 @@ enum RepresentativeRules {
     /// S1 art 33: the recorder is not a representative.
     static func recorderNotRepresentative(_ c: RuleContext) -> RuleVerdict {
         guard let recorder = c.fields.text("recorder") else { return .holds }
-        for (side, delegation) in c.state.delegations.all where delegation.everyone.contains(recorder) {
-            return .violated("the recorder \(recorder) is a representative of the \(side.rawValue) side; the recorder must be someone else")
+        for side in [Side.employee, .employer] {
+            if let delegation = c.state.delegation(of: side), delegation.includes(recorder) {
+                return .violated("the recorder \(recorder) is a representative of the \(side.rawValue) side; the recorder must be someone else")
+            }
         }
         return .holds
     }
@@ -79,10 +79,10 @@ enum RepresentativeRules {
     /// S1 arts 34, 37: only the chief representative signs for a side.
     static func chiefRepresentative(_ c: RuleContext) -> RuleVerdict {
         let side = side(c)
-        guard let delegation = c.state.delegations[side] else {
+        guard let delegation = c.state.delegation(of: side) else {
             return .violated("the \(side.rawValue) side has no appointed representatives, so no chief representative to sign")
         }
-        guard c.actor.name == delegation.chief else {
+        guard c.actor.name.isSameText(as: delegation.chief) else {
             let who = c.actor.name.isEmpty ? "an unnamed actor" : c.actor.name
             return .violated("\(who) is not the \(side.rawValue) side's chief representative; \(delegation.chief) signs for that side (give --as \(side.role.rawValue):\(delegation.chief))")
         }
@@ -95,15 +95,15 @@ enum RepresentativeRules {
         let name = c.fields.text("name") ?? ""
         switch c.kind {
         case .reportVacancy:
-            guard c.state.delegations[side]?.everyone.contains(name) == true else {
+            guard c.state.delegation(of: side)?.includes(name) == true else {
                 return .violated("\(name) is not a representative of the \(side.rawValue) side")
             }
         case .fillVacancy:
-            guard c.state.vacancies.contains(name) else {
+            guard c.state.vacancies.contains(where: { $0.isSameText(as: name) }) else {
                 return .violated("no vacancy was reported for \(name); vacancies: \(c.state.vacancies.isEmpty ? "none" : c.state.vacancies.joined(separator: ", "))")
             }
             let replacement = c.fields.text("replacement") ?? ""
-            if c.state.delegations.all.contains(where: { $0.1.everyone.contains(replacement) }) {
+            if c.state.delegations.employee?.includes(replacement) == true || c.state.delegations.employer?.includes(replacement) == true {
                 return .violated("\(replacement) already sits at the table")
             }
         default:

@@ -6,7 +6,14 @@ struct RuleContext {
     let actor: Actor
     let fields: Fields
     let day: Day
-    let parameters: Workflow.Guard
+    /// The action's guards and the one being judged: the only part that changes from rule to
+    /// rule, so one context serves all of an act's guards instead of copying the state and
+    /// fields into each, and a rule reads its parameters in place instead of a copy of them.
+    let guards: [Workflow.Guard]
+    var guardIndex: Int
+
+    /// The guard being judged.
+    var parameters: Workflow.Guard { guards[guardIndex] }
 
     /// The date the agreement is expected to take effect: the start it states, or the given day.
     func expectedEffectiveDay(from day: Day) -> Day {

@@ -6,8 +6,11 @@ enum TalksRules {
         guard c.kind == .holdRound, c.state.rounds.isEmpty, !c.state.informationRequested.isEmpty,
               let days = c.parameters.integer("days") else { return .holds }
         let latest = c.day.adding(days: -days)
-        let supplied = Set(c.state.informationSupplied.filter { $0.on <= latest }.flatMap(\.items))
-        let missing = c.state.informationRequested.filter { !supplied.contains($0) }
+        // A handful of items each: a scan beats hashing (and normalizing) every Chinese title.
+        let supplied = c.state.informationSupplied.filter { $0.on <= latest }
+        let missing = c.state.informationRequested.filter { item in
+            !supplied.contains { $0.items.contains { $0.isSameText(as: item) } }
+        }
         guard missing.isEmpty else {
             return .violated("requested information not supplied by \(latest) (\(days) days before this first meeting on \(c.day)): \(missing.joined(separator: ", "))")
         }

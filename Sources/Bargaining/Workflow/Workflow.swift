@@ -45,13 +45,26 @@ public struct Workflow: Sendable {
 
     public func stepIndex(named name: String) -> Int? { stepIndexByName[name] }
     public func deadline(named name: String) -> DeadlineDefinition? { deadlineList.first { $0.name == name } }
+
+    /// The step a deadline's lapse leads to, or nil when it does not lapse (or is unknown).
+    /// Reads the one field: ``deadline(named:)`` copies the whole definition with its strings,
+    /// and the engine asks this for every open deadline on every act.
+    func lapseStep(ofDeadline name: String) -> Int? {
+        deadlineList.firstIndex { $0.name == name }.flatMap { deadlineList[$0].lapse }
+    }
+
+    /// How long a deadline runs, or nil for an unknown name; like ``lapseStep(ofDeadline:)``,
+    /// without copying the definition.
+    func length(ofDeadline name: String) -> DeadlineLength? {
+        deadlineList.firstIndex { $0.name == name }.map { deadlineList[$0].length }
+    }
     public func action(_ kind: ActionKind) -> ActionDefinition? {
         let index = actionIndexByKind[kind.ordinal]
         return index < 0 ? nil : actions[index]
     }
 
     /// The actions that may be taken from a step, in file order.
-    public func actions(from step: Int) -> [ActionDefinition] { actions.filter { $0.from.contains(step) } }
+    public func actions(from step: Int) -> [ActionDefinition] { actions.filter { $0.allowed(at: step) } }
 }
 
 /// Which workflow, at which version and content, a negotiation runs. Pinned at opening.
@@ -95,17 +108,38 @@ extension Workflow {
 
     public struct Guard: Sendable, Hashable {
         public var rule: RuleID
-        public var parameters: [String: RuleParameter]
+        public var parameters: [String: RuleParameter] {
+            didSet { byName = Guard.sortedByName(parameters) }
+        }
+        /// The same parameters sorted by name. A guard has one to three, and the rules read them
+        /// on every act: a scan of short names is cheaper than hashing the name for the
+        /// dictionary each time.
+        private var byName: [Parameter]
+
+        struct Parameter: Hashable, Sendable {
+            var name: String
+            var value: RuleParameter
+        }
 
         public init(_ rule: RuleID, _ parameters: [String: RuleParameter] = [:]) {
             self.rule = rule
             self.parameters = parameters
+            self.byName = Guard.sortedByName(parameters)
         }
 
-        func integer(_ name: String) -> Int? { if case .integer(let v)? = parameters[name] { v } else { nil } }
-        func fraction(_ name: String) -> Fraction? { if case .fraction(let v)? = parameters[name] { v } else { nil } }
-        func text(_ name: String) -> String? { if case .text(let v)? = parameters[name] { v } else { nil } }
-        func list(_ name: String) -> [String]? { if case .list(let v)? = parameters[name] { v } else { nil } }
+        private static func sortedByName(_ parameters: [String: RuleParameter]) -> [Parameter] {
+            parameters.map { Parameter(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
+        }
+
+        func parameter(_ name: String) -> RuleParameter? {
+            for parameter in byName where parameter.name == name { return parameter.value }
+            return nil
+        }
+
+        func integer(_ name: String) -> Int? { if case .integer(let v)? = parameter(name) { v } else { nil } }
+        func fraction(_ name: String) -> Fraction? { if case .fraction(let v)? = parameter(name) { v } else { nil } }
+        func text(_ name: String) -> String? { if case .text(let v)? = parameter(name) { v } else { nil } }
+        func list(_ name: String) -> [String]? { if case .list(let v)? = parameter(name) { v } else { nil } }
     }
 
     /// Immutable once loaded, and a class so that looking one up on every act shares it instead
@@ -124,6 +158,9 @@ extension Workflow {
         /// A deadline this action prolongs by its `days` field (coordination extension).
         public let extends: String?
         public let line: Int
+        /// `from` as bits for steps 0–63, so the check made on every act and every replayed event
+        /// is a shift instead of hashing the step into a set.
+        let fromBits: UInt64
 
         public init(kind: ActionKind, from: Set<Int>, target: Target, roles: [Role], eachSide: Bool, guards: [Guard],
                     opens: [String], closes: [String], extends: String?, line: Int) {
@@ -137,6 +174,13 @@ extension Workflow {
             self.closes = closes
             self.extends = extends
             self.line = line
+            self.fromBits = from.reduce(0) { bits, step in (0..<64).contains(step) ? bits | 1 << UInt64(step) : bits }
+        }
+
+        /// Whether the action may be taken at `step` (``from`` contains it).
+        @inline(__always)
+        func allowed(at step: Int) -> Bool {
+            (0..<64).contains(step) ? fromBits & 1 << UInt64(step) != 0 : from.contains(step)
         }
     }
 

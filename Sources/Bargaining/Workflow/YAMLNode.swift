@@ -11,7 +11,10 @@ struct YAMLReader {
 
     func root(_ text: String) throws(DataFileError) -> Node {
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+        // `.basic`: every scalar stays untagged text, which is all the readers below look at;
+        // the default resolver tries each scalar against Foundation regular expressions, a
+        // large part of a `bargain do`'s start-up.
+        do { node = try Yams.compose(yaml: text, .basic) } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
             // Yams refuses a repeated key before our own check sees it; say where, briefly.
             let key = duplicates.first ?? ""
             let first = context.mark.line

@@ -5,7 +5,7 @@ import PostgresNIO
 /// PostgreSQL types. Shipped migrations never change. Text keys and dates use the "C" collation
 /// so ids and `YYYY-MM-DD` days sort by bytes, exactly as in SQLite, whatever the server's locale.
 enum PostgresSchema {
-    static let version = 1
+    static let version = 2
 
     /// Each entry is one migration's statements, run in one transaction.
     static let migrations: [[String]] = [
@@ -80,6 +80,60 @@ enum PostgresSchema {
             )
             """,
             "CREATE INDEX contract_enterprises_credit_code ON contract_enterprises (credit_code)",
+        ],
+        // v2, coverage statistics (issue 5): registry, external contracts, imported congress
+        // records, reminder ledger. `prepare` raises bargain_meta's schema_version.
+        [
+            """
+            CREATE TABLE registry_enterprises (
+                credit_code text COLLATE "C" PRIMARY KEY,
+                name text NOT NULL,
+                district text NOT NULL,
+                street text NOT NULL,
+                industry text NOT NULL,
+                employees bigint NOT NULL CHECK (employees >= 0),
+                union_founded_on text COLLATE "C",
+                chamber_member boolean NOT NULL,
+                closed_on text COLLATE "C"
+            )
+            """,
+            """
+            CREATE TABLE external_contracts (
+                contract_id text COLLATE "C" PRIMARY KEY,
+                level text NOT NULL,
+                title text NOT NULL,
+                signed_on text COLLATE "C",
+                effective_on text COLLATE "C" NOT NULL,
+                expires_on text COLLATE "C" NOT NULL,
+                terminated_on text COLLATE "C"
+            )
+            """,
+            """
+            CREATE TABLE external_contract_enterprises (
+                contract_id text COLLATE "C" NOT NULL REFERENCES external_contracts (contract_id) ON DELETE CASCADE,
+                position bigint NOT NULL,
+                credit_code text COLLATE "C" NOT NULL,
+                PRIMARY KEY (contract_id, credit_code)
+            )
+            """,
+            "CREATE INDEX external_contract_enterprises_credit_code ON external_contract_enterprises (credit_code)",
+            """
+            CREATE TABLE external_congress_sessions (
+                record_id text COLLATE "C" NOT NULL,
+                credit_code text COLLATE "C" NOT NULL,
+                held_on text COLLATE "C" NOT NULL,
+                PRIMARY KEY (record_id, credit_code)
+            )
+            """,
+            """
+            CREATE TABLE reminder_ledger (
+                credit_code text COLLATE "C" NOT NULL,
+                sent_on text COLLATE "C" NOT NULL,
+                rung text NOT NULL,
+                recorded_at text NOT NULL,
+                PRIMARY KEY (credit_code, sent_on, rung)
+            )
+            """,
         ],
     ]
 

@@ -14,7 +14,7 @@ import GRDB
 enum SQLiteSchema {
     /// The schema version this build writes and reads. A file with a higher one was written by
     /// a newer bargain, and opening it is refused rather than risking it.
-    static let version = 1
+    static let version = 2
 
     /// `PRAGMA application_id`: "barg" in ASCII, so `file(1)` and the header say whose file it is.
     static let applicationID: Int32 = 0x6261_7267
@@ -89,6 +89,60 @@ enum SQLiteSchema {
                     PRIMARY KEY (contract_id, credit_code)
                 );
                 CREATE INDEX contract_enterprises_credit_code ON contract_enterprises (credit_code);
+                """)
+        }
+        // Coverage statistics (issue 5): the registry, contracts concluded outside the store's
+        // negotiations, congress records read from elsewhere, and the reminder ledger. No
+        // foreign keys to negotiations: these rows come from other sources.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE registry_enterprises (
+                    credit_code TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    district TEXT NOT NULL,
+                    street TEXT NOT NULL,
+                    industry TEXT NOT NULL,
+                    employees INTEGER NOT NULL CHECK (employees >= 0),
+                    union_founded_on TEXT,
+                    chamber_member INTEGER NOT NULL CHECK (chamber_member IN (0, 1)),
+                    closed_on TEXT
+                );
+
+                CREATE TABLE external_contracts (
+                    contract_id TEXT PRIMARY KEY NOT NULL,
+                    level TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    signed_on TEXT,
+                    effective_on TEXT NOT NULL,
+                    expires_on TEXT NOT NULL,
+                    terminated_on TEXT
+                );
+
+                CREATE TABLE external_contract_enterprises (
+                    contract_id TEXT NOT NULL REFERENCES external_contracts (contract_id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    credit_code TEXT NOT NULL,
+                    PRIMARY KEY (contract_id, credit_code)
+                );
+                CREATE INDEX external_contract_enterprises_credit_code ON external_contract_enterprises (credit_code);
+
+                CREATE TABLE external_congress_sessions (
+                    record_id TEXT NOT NULL,
+                    credit_code TEXT NOT NULL,
+                    held_on TEXT NOT NULL,
+                    PRIMARY KEY (record_id, credit_code)
+                );
+
+                CREATE TABLE reminder_ledger (
+                    credit_code TEXT NOT NULL,
+                    sent_on TEXT NOT NULL,
+                    rung TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    PRIMARY KEY (credit_code, sent_on, rung)
+                );
+
+                UPDATE bargain_meta SET value = '2' WHERE key = 'schema_version';
+                PRAGMA user_version = 2;
                 """)
         }
         return migrator

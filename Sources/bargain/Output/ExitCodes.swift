@@ -13,7 +13,9 @@ enum ExitCodes {
     /// field, an id already taken (ArgumentParser's own code).
     static let usage = ExitCode.validationFailure
     /// A data file or input that cannot be used: a workflow, policy or calendar file, a missing
-    /// workflows directory, a negotiation pinned to a workflow that has changed (EX_DATAERR).
+    /// workflows directory, a negotiation pinned to a workflow that has changed, a registry or
+    /// contracts CSV with a bad row (nothing imported), an XML filing that does not validate
+    /// (EX_DATAERR).
     static let dataError = ExitCode(65)
     /// No negotiation with the id given in the store (EX_NOINPUT), so a script can tell "not
     /// there" from a typo in the command.
@@ -23,6 +25,9 @@ enum ExitCodes {
     static let storeUnavailable = ExitCode(69)
     /// A bug in bargain itself (EX_SOFTWARE).
     static let internalError = ExitCode(70)
+    /// An output file or directory cannot be written: `--svg`, `--rejected`, the letters of
+    /// `reminders --out` (EX_CANTCREAT). Nothing is recorded in the store.
+    static let cannotWrite = ExitCode(73)
     /// Other writers recorded first, three times in a row; run the command again (EX_TEMPFAIL).
     static let conflict = ExitCode(75)
     /// A prompt was interrupted (Ctrl-C or end of input); nothing was recorded (128 + SIGINT).
@@ -38,12 +43,16 @@ enum ExitCodes {
           64   usage error: unknown option, action or field, a malformed value
                or date, a missing field, an id already taken; nothing recorded
           65   data error: a workflow, policy or calendar file that cannot be
-               used, no workflows directory, or a negotiation pinned to a
-               workflow file that has changed
+               used, no workflows directory, a negotiation pinned to a
+               workflow file that has changed; a registry or contracts CSV
+               with a bad row, or an XML filing that does not validate
+               (each problem with file, line and column; nothing imported)
           66   no negotiation with that id in the store
           69   store unavailable: cannot be opened or reached, not a bargain
                database, written by a newer bargain, or damaged; nothing written
           70   internal error (a bug: please report it)
+          73   cannot write an output file (--svg, --rejected, reminder
+               letters); nothing recorded
           75   conflict: other writers recorded first, 3 times; run it again
           130  prompt cancelled (Ctrl-C or end of input); nothing was recorded
         """

@@ -6,6 +6,7 @@ import Foundation
 extension Bargain {
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Run three sample negotiations on a store and print them as a union chair would read them.",
             discussion: """
                 Plays, through the same engine, rules and store as real negotiations:

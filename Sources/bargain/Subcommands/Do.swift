@@ -4,6 +4,7 @@ import Bargaining
 extension Bargain {
     struct Do: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "do",
             abstract: "Record one act on a negotiation, for scripts: the fields on the command line.",
             discussion: """
                 The same act as `bargain next`, without questions. Fields come from --set \

@@ -7,6 +7,7 @@ import Foundation
 extension Bargain {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write filed contracts and workers' congress records as validated XML for archives.",
             discussion: """
                 bargain export ID [--out DIR] [--format own|akn]

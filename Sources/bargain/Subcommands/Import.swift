@@ -1,11 +1,13 @@
 import ArgumentParser
 import Bargaining
+import BargainingCoverage
 import BargainingStore
 import BargainingXML
 
 extension Bargain {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Read filed contracts and congress records back from XML or a BagIt bag.",
             discussion: """
                 bargain import FILE   one bargain-contract-1.0 or bargain-congress-1.0 document
@@ -20,9 +22,22 @@ extension Bargain {
                 document in it is read. Nothing is imported unless everything is: one bad file \
                 refuses the whole bag. Akoma Ntoso renditions are not read back.
 
-                Prints one line per document; with --json, an array of {kind, id, contract?} where \
-                contract is the contract index entry (contractID, level, title, signedOn, \
-                effectiveOn, expiresOn, terminatedOn, enterprises, renews).
+                The documents are recorded in the store for coverage statistics, all in one \
+                transaction: each contract in effect (with effective and expiry dates) joins the \
+                contract index as an external contract (replacing one imported before under the \
+                same id; a negotiation in the store with the same contract id keeps its own \
+                record, which is the one counted), and each congress record whose quorum was met \
+                counts as a session for the congress establishment rate. Enterprises need not be \
+                in the registry yet: they count once `bargain registry import` lists them.
+
+                Example:
+                  bargain import exports/samples/ENT-2025-001.contract.xml
+                  bargain import filed-2025-bag/ --store postgres://bargain@db.example:5432/bargain
+
+                Prints one line per document and, on standard error, what was recorded; with \
+                --json, an array of {kind, id, contract?} where contract is the contract index \
+                entry (contractID, level, title, signedOn, effectiveOn, expiresOn, terminatedOn, \
+                enterprises, renews).
                 """)
 
         @Argument(help: ArgumentHelp("An XML file, or a bag directory.", valueName: "file-or-bag"), completion: .file())
@@ -36,6 +51,7 @@ extension Bargain {
         var schemas: String?
 
         @OptionGroup var output: OutputOptions
+        @OptionGroup var store: StoreOptions
 
         func validate() throws {
             if maxBytes < 1 { throw ValidationError("--max-bytes takes a positive number of bytes") }
@@ -48,7 +64,7 @@ extension Bargain {
         }
 
         func run() async throws {
-            try reportingFailures {
+            try await reportingFailures {
                 guard let directory = schemas ?? ExportSchemas.locate().directory else {
                     throw CommandFailure("cannot find bargain-contract-1.0.xsd: pass --schemas DIR or set BARGAIN_SCHEMAS to exports/schema",
                                          exitCode: ExitCodes.dataError)
@@ -68,10 +84,9 @@ extension Bargain {
                         Document(kind: "congressRecord", id: record.recordID, contract: nil)
                     }
                 }
-                // The contract index is the store's contract records projection, which is written
-                // with a negotiation's summary; a call to record contracts concluded elsewhere is
-                // not in the store API yet, so the entries are reported for the caller to record.
+                let recorded = try await recordForCoverage(imported)
                 let stdout = Terminal.standardOutput
+                defer { Terminal.standardError.line(recorded) }
                 if output.json {
                     stdout.write(try JSONOutput.render(documents))
                     return
@@ -86,6 +101,34 @@ extension Bargain {
                     }
                 }
             }
+        }
+
+        /// Records the documents for coverage statistics in one transaction; returns what was
+        /// recorded, in words.
+        func recordForCoverage(_ imported: [ImportedDocument]) async throws -> String {
+            var contracts: [CoverageContract] = []
+            var congressRecords: [ExternalCongressRecord] = []
+            var notInEffect: [String] = []
+            for document in imported {
+                switch document {
+                case .contract(let contract):
+                    if let entry = CoverageContract(record: Self.record(contract.indexEntry)) {
+                        contracts.append(entry)
+                    } else {
+                        notInEffect.append(contract.contractID)
+                    }
+                case .congressRecord(let record):
+                    congressRecords.append(ExternalCongressRecord(recordID: record.recordID, heldOn: record.heldOn,
+                                                                  enterprises: record.enterprises.map(\.creditCode),
+                                                                  quorumMet: record.quorumMet))
+                }
+            }
+            let counts = try await store.withCoverageStore { try await $0.recordExternal(contracts: contracts, congressRecords: congressRecords) }
+            let sessions = congressRecords.filter(\.quorumMet).count
+            var text = "recorded for coverage: \(contracts.count) contract\(contracts.count == 1 ? "" : "s") (\(counts.added) added, \(counts.updated) updated), \(sessions) congress session\(sessions == 1 ? "" : "s")"
+            if congressRecords.count > sessions { text += "; \(congressRecords.count - sessions) congress record(s) without a quorum not counted" }
+            if !notInEffect.isEmpty { text += "; not in effect, not counted: \(notInEffect.joined(separator: ", "))" }
+            return text
         }
 
         /// The store's contract record for an imported contract.

@@ -5,6 +5,7 @@ import BargainingStore
 extension Bargain {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List negotiations with their step and next deadline.",
             discussion: """
                 One line per negotiation in id order: level, step (as of its last recorded act), \

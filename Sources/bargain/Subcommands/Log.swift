@@ -4,6 +4,7 @@ import Bargaining
 extension Bargain {
     struct Log: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Show a negotiation's history: every act and deadline, with who, when and what.",
             discussion: """
                 One row per recorded event, in order: the legal date, who acted (role in Chinese \

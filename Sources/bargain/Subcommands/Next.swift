@@ -4,6 +4,7 @@ import Bargaining
 extension Bargain {
     struct Next: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "next",
             abstract: "Take the next step of a negotiation with guidance: what is allowed, the rules, each field.",
             discussion: """
                 Shows where the negotiation stands and the acts allowed now, then asks: which \

@@ -5,6 +5,7 @@ import BargainingStore
 extension Bargain {
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "open",
             abstract: "Open a negotiation and print its id.",
             discussion: """
                 Records the opening under the current workflow of the level, which the \

@@ -4,6 +4,7 @@ import Bargaining
 extension Bargain {
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show where a negotiation stands: its step, the deadlines running, and what may come next.",
             discussion: """
                 For the negotiation ID as of a date (today unless --as-of): the parties and \

@@ -4,6 +4,7 @@ import Bargaining
 extension Bargain {
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check that no recorded event was changed: recompute the hash chain.",
             discussion: """
                 Each event is stored with the SHA-256 of the previous event's hash and its own \

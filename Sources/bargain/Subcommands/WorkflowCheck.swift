@@ -4,6 +4,7 @@ import Bargaining
 extension Bargain.WorkflowCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check workflow files before a district puts them in place.",
             discussion: """
                 Reads workflow files only: files whose top key is `workflow`, such as \

@@ -4,6 +4,7 @@ import Bargaining
 extension Bargain.WorkflowCommand {
     struct Graph: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "graph",
             abstract: "Draw a workflow as a state diagram (Mermaid or Graphviz dot).",
             discussion: """
                 States are the steps; arrows are the actions between them, labelled with the \

@@ -4,6 +4,7 @@ import Bargaining
 extension Bargain.WorkflowCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a workflow: its steps, who may act, the rules that judge each act, and the deadlines.",
             discussion: """
                 Steps are listed in the order of the file. Under each: what it means, the actions \

@@ -1,0 +1,116 @@
+import Bargaining
+import BargainingCoverage
+
+/// What coverage statistics (SPEC §6, issue 5) keep beside the negotiations: the district's
+/// registry of enterprises, contracts concluded outside this store's negotiations, congress
+/// sessions, and the ledger of reminder letters sent. Shaped by the domain, not by SQL.
+///
+/// Both stores implement it (``SQLiteEventStore``, ``PostgresEventStore``) and pass one
+/// conformance suite. Every write is one transaction: a batch is stored whole or not at all.
+///
+/// ## The contract index
+/// Coverage counts the union of two sources: the contract records projection that
+/// negotiations write as they take effect (``EventStore/contractRecords()``), and the external
+/// contracts recorded here (`bargain contracts import`, `bargain import`). A contract id present
+/// in both is the same contract known twice — typically a negotiation's filing exported as XML
+/// and imported back — and **the negotiation's record wins**: it is kept up to date by the
+/// events (a later termination, say), the imported copy is not. The external row is still
+/// stored, so nothing an import was given is lost; ``coverageContracts()`` leaves it out.
+///
+/// ## Congress sessions
+/// For the congress establishment rate (职代会建制率), a session counts for every enterprise its
+/// negotiation covers when the congress met its quorum (outcome approved or rejected: the vote
+/// took place); a session that missed its quorum did not meet. Imported congress records
+/// (`bargain import`) count the same way when their quorum was met.
+public protocol CoverageStore: EventStore {
+    /// Adds enterprises and replaces those already stored under the same credit code, in one
+    /// transaction. A code given twice in `enterprises` is written once, the last one winning.
+    @discardableResult
+    func upsertRegistry(_ enterprises: [RegistryEnterprise]) async throws(StoreError) -> UpsertCounts
+
+    /// Every registry enterprise, by credit code.
+    func registry() async throws(StoreError) -> [RegistryEnterprise]
+
+    /// Records contracts concluded outside this store's negotiations and congress records read
+    /// from elsewhere, replacing those stored under the same contract or record id, in one
+    /// transaction (an id given twice: the last one wins). The counts are the contracts'. A
+    /// congress record whose quorum was not met is not a session: recording it removes any
+    /// sessions stored under its id, and adds none.
+    @discardableResult
+    func recordExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord]) async throws(StoreError)
+        -> UpsertCounts
+
+    /// The external contracts, by contract id, each with its enterprises in the order given.
+    func externalContracts() async throws(StoreError) -> [CoverageContract]
+
+    /// Congress sessions for the establishment rate: from the negotiations' congress votes that
+    /// met their quorum, and from imported congress records that met theirs.
+    func congressSessions() async throws(StoreError) -> [CoverageCongressSession]
+
+    /// The openings of the negotiations that renew another one (`Opening.renews` set), by id,
+    /// whatever their step: the caller decides which are still open.
+    func renewalOpenings() async throws(StoreError) -> [Opening]
+
+    /// Every reminder letter recorded as sent.
+    func reminderLedger() async throws(StoreError) -> ReminderLedger
+
+    /// Records letters as sent, in one transaction. An entry already recorded (same enterprise,
+    /// day and rung) is left as it is.
+    func recordReminders(_ entries: [ReminderLedger.Entry]) async throws(StoreError)
+}
+
+/// How many rows a batch added and how many it replaced; `unchanged` rows were already stored
+/// exactly so (counted for the registry only; always 0 for contracts).
+public struct UpsertCounts: Sendable, Hashable, Codable {
+    public var added: Int
+    public var updated: Int
+    public var unchanged: Int
+
+    public init(added: Int, updated: Int, unchanged: Int = 0) {
+        self.added = added
+        self.updated = updated
+        self.unchanged = unchanged
+    }
+}
+
+/// A congress or all-employee session recorded elsewhere (a `bargain-congress-1.0` document):
+/// only what the establishment rate needs. Recorded only when its quorum was met.
+public struct ExternalCongressRecord: Sendable, Hashable {
+    public var recordID: String
+    public var heldOn: Day
+    public var enterprises: [CreditCode]
+    public var quorumMet: Bool
+
+    public init(recordID: String, heldOn: Day, enterprises: [CreditCode], quorumMet: Bool) {
+        self.recordID = recordID
+        self.heldOn = heldOn
+        self.enterprises = enterprises
+        self.quorumMet = quorumMet
+    }
+}
+
+extension CoverageStore {
+    /// The contract index coverage counts: the negotiations' contracts in effect (or once in
+    /// effect), then the external contracts whose id no negotiation uses.
+    public func coverageContracts() async throws(StoreError) -> [CoverageContract] {
+        let records = try await contractRecords()
+        let taken = Set(records.map(\.contractID))
+        return records.compactMap(CoverageContract.init(record:)) + (try await externalContracts()).filter { !taken.contains($0.id) }
+    }
+
+    /// Registry, contract index and congress sessions: everything a coverage report reads.
+    public func coverageDataset() async throws(StoreError) -> CoverageDataset {
+        CoverageDataset(registry: try await registry(), contracts: try await coverageContracts(),
+                        congressSessions: try await congressSessions())
+    }
+}
+
+extension CoverageContract {
+    /// A negotiation's contract as coverage counts it; nil until it has taken effect (no
+    /// effective date) or when it has no expiry date, which an agreement always states.
+    public init?(record: ContractRecord) {
+        guard let effective = record.effectiveOn, let expires = record.expiresOn else { return nil }
+        self.init(id: record.contractID, level: record.level, title: record.title, signedOn: record.signedOn,
+                  effectiveOn: effective, expiresOn: expires, terminatedOn: record.terminatedOn, enterprises: record.enterprises)
+    }
+}

@@ -1,0 +1,210 @@
+import Bargaining
+import BargainingCoverage
+import Logging
+import PostgresNIO
+
+// MARK: - Coverage: registry, external contracts, congress sessions, reminder ledger
+
+extension PostgresEventStore: CoverageStore {
+    @discardableResult
+    public func upsertRegistry(_ enterprises: [RegistryEnterprise]) async throws(StoreError) -> UpsertCounts {
+        let rows = CoverageRows.lastOfEach(enterprises, by: \.uscc).map(CoverageRows.columns(of:))
+        let logger = self.logger
+        return try await transaction { connection in
+            // One import at a time, so the counts before and after are this import's.
+            try await connection.query("LOCK TABLE registry_enterprises IN SHARE ROW EXCLUSIVE MODE", logger: logger)
+            let before = try await Self.count("registry_enterprises", connection, logger: logger)
+            // A row identical to the stored one is not rewritten, so RETURNING counts real updates.
+            let written = try await Self.insertRows(
+                "registry_enterprises AS r (credit_code, name, district, street, industry, employees, union_founded_on, chamber_member, closed_on)",
+                rows.map { row in
+                    [row.creditCode, row.name, row.district, row.street, row.industry, String(row.employees), row.unionFoundedOn,
+                     String(row.chamberMember), row.closedOn]
+                },
+                casts: ["", "", "", "", "", "::bigint", "", "::boolean", ""], conflict: """
+                    ON CONFLICT (credit_code) DO UPDATE SET name = EXCLUDED.name, district = EXCLUDED.district,
+                        street = EXCLUDED.street, industry = EXCLUDED.industry, employees = EXCLUDED.employees,
+                        union_founded_on = EXCLUDED.union_founded_on, chamber_member = EXCLUDED.chamber_member,
+                        closed_on = EXCLUDED.closed_on
+                    WHERE (r.name, r.district, r.street, r.industry, r.employees, r.union_founded_on, r.chamber_member, r.closed_on)
+                        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.district, EXCLUDED.street, EXCLUDED.industry, EXCLUDED.employees,
+                                          EXCLUDED.union_founded_on, EXCLUDED.chamber_member, EXCLUDED.closed_on)
+                    RETURNING 1
+                    """, connection, logger: logger)
+            let added = try await Self.count("registry_enterprises", connection, logger: logger) - before
+            return UpsertCounts(added: added, updated: written - added, unchanged: rows.count - written)
+        }
+    }
+
+    public func registry() async throws(StoreError) -> [RegistryEnterprise] {
+        let logger = self.logger
+        let rows = try await withConnection { connection in
+            var rows: [CoverageRows.Enterprise] = []
+            for try await row in try await connection.query("""
+                SELECT credit_code, name, district, street, industry, employees, union_founded_on, chamber_member, closed_on
+                FROM registry_enterprises ORDER BY credit_code
+                """, logger: logger).decode((String, String, String, String, String, Int, String?, Bool, String?).self) {
+                rows.append(CoverageRows.Enterprise(creditCode: row.0, name: row.1, district: row.2, street: row.3, industry: row.4,
+                                                    employees: row.5, unionFoundedOn: row.6, chamberMember: row.7, closedOn: row.8))
+            }
+            return rows
+        }
+        return try CoverageRows.enterprises(rows)
+    }
+
+    @discardableResult
+    public func recordExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord]) async throws(StoreError)
+        -> UpsertCounts {
+        let contracts = CoverageRows.lastOfEach(contracts, by: \.id)
+        let congressRecords = CoverageRows.lastOfEach(congressRecords, by: \.recordID)
+        let logger = self.logger
+        return try await transaction { connection in
+            try await connection.query("LOCK TABLE external_contracts IN SHARE ROW EXCLUSIVE MODE", logger: logger)
+            let before = try await Self.count("external_contracts", connection, logger: logger)
+            for start in stride(from: 0, to: contracts.count, by: CoverageRows.batchSize) {
+                let batch = contracts[start..<min(start + CoverageRows.batchSize, contracts.count)]
+                try await Self.insertRows("external_contracts (contract_id, level, title, signed_on, effective_on, expires_on, terminated_on)",
+                    batch.map { contract in
+                        [contract.id, contract.level.rawValue, contract.title, contract.signedOn?.description, contract.effectiveOn.description,
+                         contract.expiresOn.description, contract.terminatedOn?.description]
+                    },
+                    casts: Array(repeating: "", count: 7), conflict: """
+                        ON CONFLICT (contract_id) DO UPDATE SET level = EXCLUDED.level, title = EXCLUDED.title,
+                            signed_on = EXCLUDED.signed_on, effective_on = EXCLUDED.effective_on, expires_on = EXCLUDED.expires_on,
+                            terminated_on = EXCLUDED.terminated_on
+                        """, connection, logger: logger)
+                var ids = PostgresBindings(capacity: batch.count)
+                for contract in batch { ids.append(contract.id) }
+                try await connection.query(PostgresQuery(unsafeSQL: """
+                    DELETE FROM external_contract_enterprises WHERE contract_id IN (\((1...batch.count).map { "$\($0)" }.joined(separator: ", ")))
+                    """, binds: ids), logger: logger)
+                try await Self.insertRows("external_contract_enterprises (contract_id, position, credit_code)", batch.flatMap { contract in
+                    contract.enterprises.enumerated().map { position, code in [contract.id, String(position), code.description] }
+                }, casts: ["", "::bigint", ""], connection, logger: logger)
+            }
+            for record in congressRecords {
+                try await connection.query("DELETE FROM external_congress_sessions WHERE record_id = \(record.recordID)", logger: logger)
+            }
+            try await Self.insertRows("external_congress_sessions (record_id, credit_code, held_on)", congressRecords.filter(\.quorumMet).flatMap { record in
+                record.enterprises.map { [record.recordID, $0.description, record.heldOn.description] }
+            }, casts: ["", "", ""], connection, logger: logger)
+            let added = try await Self.count("external_contracts", connection, logger: logger) - before
+            return UpsertCounts(added: added, updated: contracts.count - added)
+        }
+    }
+
+    public func externalContracts() async throws(StoreError) -> [CoverageContract] {
+        let logger = self.logger
+        let (contracts, enterprises) = try await transaction(snapshot: true) { connection in
+            var contracts: [CoverageRows.Contract] = []
+            for try await row in try await connection.query("""
+                SELECT contract_id, level, title, signed_on, effective_on, expires_on, terminated_on
+                FROM external_contracts ORDER BY contract_id
+                """, logger: logger).decode((String, String, String, String?, String, String, String?).self) {
+                contracts.append(CoverageRows.Contract(contractID: row.0, level: row.1, title: row.2, signedOn: row.3, effectiveOn: row.4,
+                                                       expiresOn: row.5, terminatedOn: row.6))
+            }
+            var enterprises: [ProjectionRows.Enterprise] = []
+            for try await row in try await connection.query("""
+                SELECT contract_id, credit_code FROM external_contract_enterprises ORDER BY contract_id, position
+                """, logger: logger).decode((String, String).self) {
+                enterprises.append(ProjectionRows.Enterprise(contractID: row.0, creditCode: row.1))
+            }
+            return (contracts, enterprises)
+        }
+        return try CoverageRows.contracts(contracts, enterprises: enterprises)
+    }
+
+    public func congressSessions() async throws(StoreError) -> [CoverageCongressSession] {
+        let logger = self.logger
+        let (events, imported) = try await transaction(snapshot: true) { connection in
+            var events: [CoverageRows.CongressEvent] = []
+            for try await row in try await connection.query("""
+                SELECT e.negotiation_id, o.body::text, e.body::text FROM events e
+                JOIN events o ON o.negotiation_id = e.negotiation_id AND o.sequence = 1
+                WHERE e.body::text LIKE \(CoverageRows.congressPattern) ORDER BY e.negotiation_id, e.sequence
+                """, logger: logger).decode((String, String, String).self) {
+                events.append(CoverageRows.CongressEvent(negotiationID: row.0, opening: row.1, session: row.2))
+            }
+            var imported: [(String, String, String)] = []
+            for try await row in try await connection.query("""
+                SELECT record_id, credit_code, held_on FROM external_congress_sessions ORDER BY record_id, credit_code
+                """, logger: logger).decode((String, String, String).self) {
+                imported.append(row)
+            }
+            return (events, imported)
+        }
+        return try CoverageRows.sessions(events, imported: imported)
+    }
+
+    public func renewalOpenings() async throws(StoreError) -> [Opening] {
+        let logger = self.logger
+        let rows = try await withConnection { connection in
+            var rows: [(negotiationID: String, body: String)] = []
+            for try await row in try await connection.query("""
+                SELECT negotiation_id, body::text FROM events WHERE sequence = 1 AND body::text LIKE \(CoverageRows.renewsPattern)
+                ORDER BY negotiation_id
+                """, logger: logger).decode((String, String).self) {
+                rows.append(row)
+            }
+            return rows
+        }
+        return try CoverageRows.renewalOpenings(rows)
+    }
+
+    public func reminderLedger() async throws(StoreError) -> ReminderLedger {
+        let logger = self.logger
+        let rows = try await withConnection { connection in
+            var rows: [(String, String, String)] = []
+            for try await row in try await connection.query("""
+                SELECT credit_code, sent_on, rung FROM reminder_ledger ORDER BY sent_on, credit_code, rung
+                """, logger: logger).decode((String, String, String).self) {
+                rows.append(row)
+            }
+            return rows
+        }
+        return try CoverageRows.ledger(rows)
+    }
+
+    public func recordReminders(_ entries: [ReminderLedger.Entry]) async throws(StoreError) {
+        let recordedAt = EventRow.now()
+        let logger = self.logger
+        _ = try await transaction { connection in
+            try await Self.insertRows("reminder_ledger (credit_code, sent_on, rung, recorded_at)", entries.map { entry in
+                [entry.enterprise.description, entry.sentOn.description, entry.rung, recordedAt]
+            }, casts: ["", "", "", ""], conflict: "ON CONFLICT (credit_code, sent_on, rung) DO NOTHING", connection, logger: logger)
+        }
+    }
+
+    static func count(_ table: String, _ connection: PostgresConnection, logger: Logger) async throws -> Int {
+        var count = 0
+        for try await value in try await connection.query(PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(table)"), logger: logger)
+            .decode(Int.self) { count = value }
+        return count
+    }
+
+    /// Inserts rows of text (nil for NULL) in batches of multi-row INSERTs, each value cast as
+    /// `casts` says (e.g. `::bigint`); returns how many rows a `RETURNING` in `conflict` returned.
+    @discardableResult
+    static func insertRows(_ target: String, _ rows: [[String?]], casts: [String], conflict: String = "",
+                           _ connection: PostgresConnection, logger: Logger) async throws -> Int {
+        let width = casts.count
+        let perBatch = max(1, CoverageRows.batchSize * 9 / width)
+        var returned = 0
+        for start in stride(from: 0, to: rows.count, by: perBatch) {
+            var binds = PostgresBindings(capacity: perBatch * width)
+            var values: [String] = []
+            for row in rows[start..<min(start + perBatch, rows.count)] {
+                let first = binds.count + 1
+                for value in row { binds.append(value) }
+                values.append("(" + casts.enumerated().map { "$\(first + $0.offset)\($0.element)" }.joined(separator: ", ") + ")")
+            }
+            for try await _ in try await connection.query(PostgresQuery(unsafeSQL: """
+                INSERT INTO \(target) VALUES \(values.joined(separator: ", ")) \(conflict)
+                """, binds: binds), logger: logger) {
+                returned += 1
+            }
+        }
+        return returned
+    }
+}

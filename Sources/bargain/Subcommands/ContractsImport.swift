@@ -1,0 +1,57 @@
+import ArgumentParser
+import Bargaining
+import BargainingCoverage
+import BargainingStore
+
+extension Bargain.ContractsCommand {
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Import historical contracts from CSV into the contract index coverage counts.",
+            discussion: """
+                Example:
+                  bargain registry import registry.csv
+                  bargain contracts import contracts.csv
+                  bargain contracts import contracts.csv --skip-invalid --rejected rejected.csv
+
+                Columns, in any order, by their English or Chinese names: contract_id (合同编号, \
+                unique in the file), level (层级: enterprise/industry/regional, 企业/行业性/区域性), \
+                title (合同名称), signed_on (签订日期, may be empty or left out), effective_on \
+                (生效日期), expires_on (到期日期, not before effective_on), terminated_on (终止日期, \
+                may be empty or left out), enterprises (覆盖企业: credit codes separated by ;).
+
+                Every enterprise a contract names must already be in the stored registry (import \
+                it first with `bargain registry import`): a contract naming an unknown enterprise \
+                is refused, as is a bad credit code, an unparseable date, a duplicate id, or a \
+                contract expiring before it takes effect. All or nothing: one bad row refuses the \
+                file, each problem printed on standard error as FILE:LINE: column N (NAME): reason, \
+                and nothing is stored (exit status 65); --skip-invalid imports the good rows and \
+                writes the bad ones to --rejected FILE. A contract id already imported is replaced.
+
+                Contracts that take effect through negotiations in the store join the index by \
+                themselves. When an imported contract has the id of a negotiation's contract, the \
+                negotiation's record is the one counted (it follows later events, such as a \
+                termination); the import is stored all the same.
+
+                Prints FILE: contracts: A added, U updated. \(CSVImportOptions.shape)
+                """)
+
+        @OptionGroup var source: CSVImportOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                try await store.withCoverageStore { store in
+                    let known = try await store.registry().map(\.uscc)
+                    let outcome = try source.read { (file, mode) throws(CSVImportFailure) in
+                        try ContractsCSV.read(contentsOf: file, knownEnterprises: known, mode: mode)
+                    }
+                    let counts = try await store.recordExternal(contracts: outcome.rows, congressRecords: [])
+                    try source.printCounts(counts, what: "contracts", showsUnchanged: false, rejectedRows: outcome.rejected.count,
+                                           json: output.json)
+                }
+            }
+        }
+    }
+}

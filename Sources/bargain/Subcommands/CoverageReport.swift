@@ -1,0 +1,94 @@
+import ArgumentParser
+import Bargaining
+import BargainingCoverage
+import BargainingStore
+import Foundation
+
+extension Bargain.CoverageCommand {
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "The coverage rates as of a date, in total and by group, with the shortfall to each target.",
+            discussion: """
+                Example:
+                  bargain coverage --as-of 2025-12-31
+                  bargain coverage --as-of 2025-06-30 --from 2025-01-01 --to 2025-06-30 --by industry
+                  bargain coverage --as-of 2025-12-31 --by street --district 大兴区 --svg 大兴区.svg
+                  bargain coverage --as-of 2025-12-31 --by district --json
+
+                Exactly SPEC §6: unionised enterprises U(D) of the registry (union founded on or \
+                before D, not closed on or before D); signed: covered on D by a contract in effect, \
+                not terminated (industry and regional contracts count when the policy says so); \
+                employee coverage; renewal rate over [--from, --to] (default: the calendar year of \
+                D) with the policy's grace; chamber members' rate; congress establishment rate (a \
+                session in the policy's look-back up to D); the shortfall: the fewest enterprises \
+                to add to reach each target. A rate with no denominator is "no data".
+
+                Contracts counted: those that took effect through negotiations in the store, and \
+                those recorded by `bargain contracts import` and `bargain import` (a negotiation's \
+                record wins over an imported one with the same id). Congress sessions: the \
+                negotiations' congress votes that met their quorum, and imported congress records.
+
+                Prints a table (group, unionised, each rate with its numbers, shortfalls) and each \
+                group's signing and renewal rates as bars with the target marked (│). --svg FILE \
+                also writes a bar chart by group with the target lines, for a browser.
+
+                \(CoverageTable.shape)
+                """)
+
+        @OptionGroup var day: CoverageDayOptions
+
+        @Option(help: ArgumentHelp("First day of the renewal period, YYYY-MM-DD (default: 1 January of the --as-of year).", valueName: "date"),
+                transform: ActOptions.day)
+        var from: Day?
+
+        @Option(help: ArgumentHelp("Last day of the renewal period, YYYY-MM-DD (default: 31 December of the --as-of year).", valueName: "date"),
+                transform: ActOptions.day)
+        var to: Day?
+
+        @Option(help: ArgumentHelp("Break the figures down by district, street, industry or chamber (default: the total only).",
+                                   valueName: "grouping"))
+        var by: Grouping?
+
+        @Option(help: ArgumentHelp("Only the registry enterprises of this district (区), as the registry names it.", valueName: "name"))
+        var district: String?
+
+        @Option(help: ArgumentHelp("Also write the chart as SVG to this file.", valueName: "file"), completion: .file(extensions: ["svg"]))
+        var svg: String?
+
+        @OptionGroup var policy: PolicyOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var store: StoreOptions
+
+        enum Grouping: String, ExpressibleByArgument, CaseIterable {
+            case district, street, industry, chamber
+
+            var grouping: CoverageGrouping { CoverageGrouping(rawValue: rawValue)! }
+        }
+
+        func validate() throws {
+            let year = day.asOf.year
+            let first = from ?? Day(year: year, month: 1, day: 1)!, last = to ?? Day(year: year, month: 12, day: 31)!
+            if last < first { throw ValidationError("the renewal period ends (\(last)) before it starts (\(first))") }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                let policy = try self.policy.load()
+                let calculator = try await store.withCoverageStore { try await CoverageSources.calculator($0) }
+                let report = calculator.report(policy: policy, asOf: day.asOf, from: from, to: to, groupBy: by?.grouping ?? .none,
+                                               districtFilter: district)
+                if let svg {
+                    do {
+                        try CoverageChart.svg(report: report, policy: policy, scope: district).write(toFile: svg, atomically: true, encoding: .utf8)
+                    } catch {
+                        throw CommandFailure("cannot write \(svg) (\(error.localizedDescription))", exitCode: ExitCodes.cannotWrite)
+                    }
+                }
+                let stdout = Terminal.standardOutput
+                stdout.write(output.json ? try JSONOutput.render(report)
+                                         : CoverageTable(report: report, policy: policy, districtFilter: district).render(for: stdout))
+            }
+        }
+    }
+}

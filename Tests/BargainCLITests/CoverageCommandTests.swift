@@ -1,0 +1,354 @@
+import Bargaining
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// `bargain registry import`, `contracts import`, `coverage`, `coverage laggards`, `reminders`
+/// and `import`, run as the built binary against a temporary store.
+@Suite("Coverage commands")
+struct CoverageCommandTests {
+    static func code(_ number: Int) -> String { CreditCode.makeValid(prefix17: "91110115MA0CW00\(number)X").description }
+
+    /// A hand-computed case (SPEC §6), as of 2025-06-30, renewals over 2025:
+    /// - E1 chamber member, 100 staff, own contract C1 2025-01-01…2025-12-31 (expires on the
+    ///   period's last day: due, not renewed);
+    /// - E2 50 staff, covered only by the regional contract R1;
+    /// - E3 listed by R1, union founded 2026-01-01: not unionised (its street has no data);
+    /// - E4 chamber member, 200 staff, C4 expires 2025-03-31 and C4b covers it from 2025-04-01:
+    ///   due and renewed;
+    /// - E5 closed on 2025-05-01: out of U(D) and U(B);
+    /// - E6 30 staff, C6 expired 2025-01-31 with nothing after: not covered, due, not renewed.
+    ///
+    /// U(D) = {E1, E2, E4, E6}: signed 3 of 4; employees 350 of 380; due {E1, E4, E6}, renewed 1;
+    /// chamber 2 of 2; congress 0 of 4; shortfalls: signing ⌈0.9·4⌉ − 3 = 1, renewal ⌈0.9·3⌉ − 1 = 2,
+    /// chamber ⌈0.85·2⌉ − 2 = 0.
+    static let registry = """
+        uscc,name,district,street,industry,employees,union_founded_on,chamber_member,closed_on
+        \(code(1)),一号精密制造有限公司,大兴区,旧宫镇,制造业,100,2020-01-01,是,
+        \(code(2)),二号餐饮有限公司,大兴区,亦庄镇,餐饮业,50,2021-05-01,否,
+        \(code(3)),三号物流有限公司,大兴区,瀛海镇,物流业,40,2026-01-01,否,
+        \(code(4)),四号电子有限公司,大兴区,亦庄镇,制造业,200,2019-03-01,true,
+        \(code(5)),五号商贸有限公司,大兴区,旧宫镇,批发零售业,80,2018-01-01,false,2025-05-01
+        \(code(6)),六号印刷有限公司,大兴区,旧宫镇,制造业,30,2022-01-01,0,
+
+        """
+
+    static let contracts = """
+        contract_id,level,title,signed_on,effective_on,expires_on,terminated_on,enterprises
+        C1,enterprise,一号2025年度工资专项集体合同,2024-12-20,2025-01-01,2025-12-31,,\(code(1))
+        R1,regional,亦庄镇区域性工资专项集体合同,,2024-07-01,2026-06-30,,\(code(2));\(code(3))
+        C4,enterprise,四号2024年度合同,,2024-01-01,2025-03-31,,\(code(4))
+        C4b,enterprise,四号2025年度合同,,2025-04-01,2026-03-31,,\(code(4))
+        C6,enterprise,六号2024年度合同,,2024-02-01,2025-01-31,,\(code(6))
+
+        """
+
+    /// A store holding the hand-computed case.
+    static func loaded() throws -> StoreFixture {
+        let store = try StoreFixture()
+        let registry = try store.directory.write("registry.csv", Self.registry)
+        let contracts = try store.directory.write("contracts.csv", Self.contracts)
+        let first = try store.run(["registry", "import", registry])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try store.run(["contracts", "import", contracts])
+        #expect(second.status == 0, "\(second.stderr)")
+        return store
+    }
+
+    /// A registry of the sample negotiations' enterprise alone.
+    static func importPrecisionWorks(into store: StoreFixture) throws {
+        let registry = try store.directory.write("registry.csv", """
+            uscc,name,district,street,industry,employees,union_founded_on,chamber_member
+            \(SampleNegotiations.precisionWorks.creditCode),北京亦庄精密制造有限公司,北京经济技术开发区,荣华街道,制造业,412,2019-06-01,false
+
+            """)
+        #expect(try store.run(["registry", "import", registry]).status == 0)
+    }
+
+    func coverage(_ store: StoreFixture, _ extra: [String] = []) throws -> [String: Any] {
+        let result = try store.run(["coverage", "--as-of", "2025-06-30", "--json"] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSON.object(result.stdout)
+    }
+
+    @Test("registry import: a bad credit code is named with file, line and column, exit 65, nothing stored; then the corrected file imports")
+    func registryAllOrNothing() throws {
+        let store = try StoreFixture()
+        let good = Self.code(2)
+        let bad = String(good.dropLast()) + (good.last == "0" ? "1" : "0")
+        let file = try store.directory.write("registry.csv", Self.registry.replacingOccurrences(of: good, with: bad))
+
+        let refused = try store.run(["registry", "import", file])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("\(file):3: column 1 (uscc): credit code '\(bad)'"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("nothing was imported"))
+        #expect(refused.stdout.isEmpty)
+        #expect((try coverage(store)["total"] as? [String: Any])?["unionised"] as? Int == 0, "nothing stored")
+
+        let corrected = try store.directory.write("registry.csv", Self.registry)
+        let imported = try store.run(["registry", "import", corrected])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout == "\(corrected): enterprises: 6 added, 0 updated, 0 unchanged\n")
+
+        // Re-importing updates by credit code
+        let changed = try store.directory.write("changed.csv", Self.registry.replacingOccurrences(of: "六号印刷有限公司,大兴区,旧宫镇,制造业,30",
+                                                                                                  with: "六号印刷有限公司,大兴区,旧宫镇,制造业,35"))
+        let again = try store.run(["registry", "import", changed, "--json"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let counts = try JSON.object(again.stdout)
+        #expect(counts["added"] as? Int == 0 && counts["updated"] as? Int == 1 && counts["unchanged"] as? Int == 5)
+        #expect((try coverage(store)["total"] as? [String: Any])?["employees"] as? Int == 385)
+    }
+
+    @Test("registry import --skip-invalid stores the good rows and writes the bad one with its reason")
+    func registrySkipInvalid() throws {
+        let store = try StoreFixture()
+        let file = try store.directory.write("registry.csv", Self.registry.replacingOccurrences(of: ",40,2026-01-01", with: ",-40,2026-01-01"))
+        let rejected = store.directory.url.appendingPathComponent("rejected.csv").path
+        let result = try store.run(["registry", "import", file, "--skip-invalid", "--rejected", rejected])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("5 added"))
+        #expect(result.stdout.contains("1 row set aside, with the reasons, in \(rejected)"))
+        let text = try String(contentsOfFile: rejected, encoding: .utf8)
+        #expect(text.hasPrefix("line,column,reason,row\n4,6 (employees),negative number of employees (-40),"), "\(text)")
+
+        let usage = try store.run(["registry", "import", file, "--skip-invalid"])
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("--skip-invalid needs --rejected FILE"))
+    }
+
+    @Test("contracts import: a contract naming an enterprise not in the registry is refused and nothing stored")
+    func contractsUnknownEnterprise() throws {
+        let store = try StoreFixture()
+        let registry = try store.directory.write("registry.csv", Self.registry)
+        #expect(try store.run(["registry", "import", registry]).status == 0)
+        let stranger = CreditCode.makeValid(prefix17: "91110115MA0CW0099").description
+        let file = try store.directory.write("contracts.csv", Self.contracts + "C9,enterprise,陌生企业合同,,2025-01-01,2025-12-31,,\(stranger)\n")
+
+        let refused = try store.run(["contracts", "import", file])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("\(file):7: column 8 (enterprises): enterprise \(stranger) is not in the registry; import it first"),
+                "\(refused.stderr)")
+        #expect((try coverage(store)["total"] as? [String: Any])?["signed"] as? Int == 0, "nothing stored")
+
+        let good = try store.directory.write("good.csv", Self.contracts)
+        let imported = try store.run(["contracts", "import", good])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout == "\(good): contracts: 5 added, 0 updated\n")
+    }
+
+    @Test("coverage --json: the fixed shape, and the hand-computed rates of SPEC §6")
+    func handComputed() throws {
+        let store = try Self.loaded()
+        let report = try coverage(store, ["--by", "street"])
+        #expect(JSON.keys(report) == ["asOf", "from", "to", "groupBy", "groups", "total"])
+        #expect(report["asOf"] as? String == "2025-06-30" && report["from"] as? String == "2025-01-01" && report["to"] as? String == "2025-12-31")
+        #expect(report["groupBy"] as? String == "street")
+        let figures: Set<String> = ["key", "unionised", "signed", "signingRate", "employees", "employeesCovered", "employeeCoverage", "due",
+                                    "renewed", "renewalRate", "chamberMembers", "chamberSigned", "chamberRate", "congressEstablished",
+                                    "congressRate", "shortfall"]
+        let groups = try #require(report["groups"] as? [[String: Any]])
+        #expect(groups.map { $0["key"] as? String } == ["亦庄镇", "旧宫镇", "瀛海镇"], "sorted by key")
+        for group in groups { #expect(Set(group.keys) == figures) }
+        let total = try #require(report["total"] as? [String: Any])
+        #expect(Set(total.keys) == figures)
+        #expect(JSON.keys(total["shortfall"]) == ["signing", "renewal", "chamber"])
+
+        #expect(total["key"] as? String == "total")
+        #expect(total["unionised"] as? Int == 4 && total["signed"] as? Int == 3)
+        #expect(total["signingRate"] as? Double == 0.75)
+        #expect(total["employees"] as? Int == 380 && total["employeesCovered"] as? Int == 350)
+        // JSONSerialization may read the last bit differently: compared to 1e-12
+        #expect(abs((total["employeeCoverage"] as? Double ?? 0) - 350.0 / 380.0) < 1e-12)
+        #expect(total["due"] as? Int == 3 && total["renewed"] as? Int == 1)
+        #expect(abs((total["renewalRate"] as? Double ?? 0) - 1.0 / 3.0) < 1e-12)
+        #expect(total["chamberMembers"] as? Int == 2 && total["chamberSigned"] as? Int == 2 && total["chamberRate"] as? Double == 1)
+        #expect(total["congressEstablished"] as? Int == 0 && total["congressRate"] as? Double == 0)
+        let shortfall = try #require(total["shortfall"] as? [String: Any])
+        #expect(shortfall["signing"] as? Int == 1 && shortfall["renewal"] as? Int == 2 && shortfall["chamber"] as? Int == 0)
+
+        // 瀛海镇 has an enterprise but no unionised one: its rates are null, never 0 or 1
+        let empty = try #require(groups.last)
+        #expect(empty["unionised"] as? Int == 0)
+        #expect(empty["signingRate"] is NSNull && empty["renewalRate"] is NSNull && empty["congressRate"] is NSNull)
+        #expect((empty["shortfall"] as? [String: Any])?["signing"] is NSNull)
+
+        // A renewal one day late counts with grace 30, not with the default grace 0
+        let late = try store.directory.write("late.csv", """
+            contract_id,level,title,signed_on,effective_on,expires_on,terminated_on,enterprises
+            C6b,enterprise,六号2025年度合同,,2025-02-02,2026-02-01,,\(Self.code(6))
+
+            """)
+        #expect(try store.run(["contracts", "import", late]).status == 0)
+        let grace0 = try #require(try coverage(store)["total"] as? [String: Any])
+        #expect(grace0["renewed"] as? Int == 1)
+        let policy = try String(contentsOf: Repository.workflows.appendingPathComponent("policy/beijing.yaml"), encoding: .utf8)
+        let lenient = try store.directory.write("lenient.yaml", policy.replacingOccurrences(of: "renewal-grace-days: 0", with: "renewal-grace-days: 30"))
+        let grace30 = try #require(try coverage(store, ["--policy", lenient])["total"] as? [String: Any])
+        #expect(grace30["renewed"] as? Int == 2)
+    }
+
+    @Test("coverage: the table and the bars with the target marked; an empty group says no data")
+    func humanOutput() throws {
+        let store = try Self.loaded()
+        let result = try store.run(["coverage", "--as-of", "2025-06-30", "--by", "street"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = result.stdout
+        #expect(text.hasPrefix("Coverage as of 2025-06-30; renewals due 2025-01-01 to 2025-12-31; by street\n"), "\(text)")
+        #expect(text.contains("75.0% (3/4)"))
+        #expect(text.contains("33.3% (1/3)"))
+        #expect(text.contains("│ marks the target (signing 90%, renewal 90%)"))
+        #expect(text.contains("瀛海镇"))
+        let bars = text.split(separator: "\n").filter { $0.contains("signing ") && $0.contains("█") }
+        #expect(bars.allSatisfy { $0.contains("│") }, "every bar has its target mark")
+        #expect(text.split(separator: "\n").contains { $0.hasPrefix("瀛海镇") && $0.contains("signing no data") }, "\(text)")
+    }
+
+    @Test("coverage --svg writes a chart that parses as XML with an svg root")
+    func svg() throws {
+        let store = try Self.loaded()
+        let file = store.directory.url.appendingPathComponent("chart.svg").path
+        let result = try store.run(["coverage", "--as-of", "2025-06-30", "--by", "street", "--svg", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try XMLDocument(contentsOf: URL(fileURLWithPath: file))
+        #expect(document.rootElement()?.localName == "svg")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("旧宫镇"))
+    }
+
+    @Test("coverage laggards: not covered, and coverage ending within the window")
+    func laggards() throws {
+        let store = try Self.loaded()
+        let june = try store.run(["coverage", "laggards", "--as-of", "2025-06-30", "--json"])
+        #expect(june.status == 0, "\(june.stderr)")
+        let document = try JSON.object(june.stdout)
+        #expect(JSON.keys(document) == ["asOf", "district", "laggards"])
+        let list = try #require(document["laggards"] as? [[String: Any]])
+        #expect(list.map { $0["enterprise"] as? String } == [Self.code(6)])
+        #expect(list.first?["reason"] as? String == "not-covered" && list.first?["contractID"] as? String == "C6")
+
+        let october = try store.run(["coverage", "laggards", "--as-of", "2025-10-15"])
+        #expect(october.status == 0, "\(october.stderr)")
+        #expect(october.stdout.contains("coverage-ending") && october.stdout.contains("一号精密制造有限公司"), "\(october.stdout)")
+        #expect(october.stdout.hasSuffix("2 laggards: 1 not covered, 1 with coverage ending within 90 days\n"), "\(october.stdout)")
+    }
+
+    @Test("reminders: one letter per laggard, recorded after writing; a second run the same day writes nothing")
+    func remindersOncePerDay() throws {
+        let store = try Self.loaded()
+        let out = store.directory.url.appendingPathComponent("letters").path
+        let first = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out, "--issuer", "北京市大兴区总工会"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files == ["2025-10-15-\(Self.code(1))-特别提示函.txt", "2025-10-15-\(Self.code(6))-特别提示函.txt"])
+        let letter = try String(contentsOfFile: out + "/" + files[0], encoding: .utf8)
+        #expect(letter.hasPrefix("特别提示函\n\n一号精密制造有限公司："))
+        #expect(letter.contains("北京市大兴区总工会\n\n2025年10月15日\n"))
+        #expect(first.stdout.hasSuffix("2 letters written to \(out) and recorded as sent on 2025-10-15\n"), "\(first.stdout)")
+
+        // The ledger, not the files, decides: with the letters moved away, the second run writes none
+        for file in files { try FileManager.default.removeItem(atPath: out + "/" + file) }
+        let second = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out, "--json"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let document = try JSON.object(second.stdout)
+        #expect((document["written"] as? [Any])?.isEmpty == true && document["alreadySent"] as? Int == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+        let human = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out])
+        #expect(human.stdout == "no letters written: all 2 laggards already had their letter on 2025-10-15\n")
+
+        // The next day they are due again; the default issuer is the district's federation
+        let next = try store.run(["reminders", "--as-of", "2025-10-16", "--out", out, "--district", "大兴区"])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 2)
+        #expect(try String(contentsOfFile: out + "/2025-10-16-\(Self.code(6))-特别提示函.txt", encoding: .utf8).contains("大兴区总工会\n"))
+    }
+
+    @Test("reminders: when the letters cannot be written, exit 73 and none is recorded as sent")
+    func remindersUnwritable() throws {
+        let store = try Self.loaded()
+        let blocked = try store.directory.write("letters", "a file where the directory should be")
+        let refused = try store.run(["reminders", "--as-of", "2025-10-15", "--out", blocked])
+        #expect(refused.status == 73, "\(refused.stderr)")
+        #expect(refused.stderr.contains("no letter was written or recorded"), "\(refused.stderr)")
+
+        let out = store.directory.url.appendingPathComponent("letters-ok").path
+        let retried = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out])
+        #expect(retried.status == 0, "\(retried.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 2, "nothing was recorded by the failed run")
+    }
+
+    @Test("a date that is not a date is a usage error (64)", arguments: [
+        ["coverage", "--as-of", "2025-13-01"],
+        ["coverage", "--as-of", "2025-06-30", "--from", "yesterday"],
+        ["coverage", "laggards", "--as-of", "30/06/2025"],
+        ["reminders", "--as-of", "soon", "--out", "/tmp/never-written"],
+        ["coverage", "--as-of", "2025-06-30", "--from", "2025-07-01", "--to", "2025-06-01"],
+        ["coverage", "--as-of", "2025-06-30", "--by", "province"],
+    ])
+    func usage(_ arguments: [String]) throws {
+        let store = try StoreFixture()
+        let result = try store.run(arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("Error: "), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: store.path), "the store is not touched")
+    }
+
+    @Test("an empty registry gives no data, never 0% or 100%")
+    func emptyRegistry() throws {
+        let store = try StoreFixture()
+        let result = try store.run(["coverage", "--as-of", "2025-06-30"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("no data: no unionised enterprise in scope"), "\(result.stdout)")
+        let total = try #require(try coverage(store)["total"] as? [String: Any])
+        #expect(total["signingRate"] is NSNull && total["renewalRate"] is NSNull)
+    }
+
+    @Test("bargain import records filed contracts and congress sessions for coverage")
+    func importRecords() throws {
+        let store = try StoreFixture()
+        try Self.importPrecisionWorks(into: store)
+        let samples = Repository.root.appendingPathComponent("exports/samples").path
+        let result = try store.run(["import", samples + "/ENT-2025-001.contract.xml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("contract ENT-2025-001: enterprise, 1 enterprise(s)"), "\(result.stdout)")
+        #expect(result.stderr.contains("recorded for coverage: 1 contract (1 added, 0 updated)"), "\(result.stderr)")
+        let congress = try store.run(["import", samples + "/ENT-2025-001-congress-2.congress.xml", "--json"])
+        #expect(congress.status == 0, "\(congress.stderr)")
+
+        let total = try #require(try coverage(store)["total"] as? [String: Any])
+        #expect(total["signed"] as? Int == 1 && total["congressEstablished"] as? Int == 1)
+    }
+
+    @Test("a negotiation's contract and congress count by themselves; an open renewal takes it off the laggards")
+    func negotiatedContractAndOpenRenewal() throws {
+        let store = try StoreFixture()
+        try Self.importPrecisionWorks(into: store)
+        let id = try store.open("ENT-COV")
+        try store.play(id)
+
+        // In force from 2025-05-27 to 2026-04-30; its second congress met its quorum on 2025-04-29
+        let total = try #require(try coverage(store)["total"] as? [String: Any])
+        #expect(total["signed"] as? Int == 1 && total["congressEstablished"] as? Int == 1)
+
+        func laggards() throws -> [[String: Any]] {
+            let result = try store.run(["coverage", "laggards", "--as-of", "2026-02-15", "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return try JSON.object(result.stdout)["laggards"] as? [[String: Any]] ?? []
+        }
+        #expect(try laggards().map { $0["reason"] as? String } == ["coverage-ending"])
+        let renewal = try store.run(["do", id, "request-renewal", "--set", "renewal=ENT-COV-2026", "--as", "employee-side:王芳", "--on", "2026-02-15"])
+        #expect(renewal.status == 0, "\(renewal.stderr)")
+        #expect(try laggards().isEmpty, "the renewal negotiation ENT-COV-2026 is open")
+    }
+
+    @Test("each coverage command's help has an example and documents its --json shape",
+          arguments: [["registry", "import"], ["contracts", "import"], ["coverage", "report"], ["coverage", "laggards"], ["reminders"]])
+    func help(_ command: [String]) throws {
+        let result = try BargainBinary.run(command + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Example:"), "\(result.stdout)")
+        let words = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("With --json, prints one object"), "\(result.stdout)")
+    }
+}

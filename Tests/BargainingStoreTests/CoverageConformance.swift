@@ -1,0 +1,239 @@
+import Bargaining
+import BargainingCoverage
+@testable import BargainingStore
+import GRDB
+import Testing
+
+/// What every store must do for coverage statistics (``CoverageStore``), written once and run
+/// against each backend (CoverageConformanceTests). Each check gets a fresh, empty store.
+enum CoverageConformance {
+    static let all: [StoreConformance.Check] = [
+        .init(name: "registry: upsert adds, then updates by credit code", run: registryUpsert),
+        .init(name: "registry: a failing batch leaves the previous registry intact", run: registryAllOrNothing),
+        .init(name: "external contracts round-trip with their enterprises and are replaced by id", run: externalContracts),
+        .init(name: "external contracts: a failing batch stores nothing", run: externalAllOrNothing),
+        .init(name: "the contract index: a negotiation's record wins over an external one with its id", run: contractIndex),
+        .init(name: "congress sessions: votes that met their quorum, and imported records that did", run: congressSessions),
+        .init(name: "renewal openings: the negotiations that renew another", run: renewalOpenings),
+        .init(name: "reminder ledger round trip; an entry recorded twice is kept once", run: ledger),
+        .init(name: "a v1 store is migrated to v2 without losing negotiations", run: migratesV1),
+    ]
+
+    static func code(_ prefix: String) -> CreditCode { CreditCode.makeValid(prefix17: prefix) }
+
+    static let codes = (1...5).map { code("91110115MA00000\($0)X") }
+
+    static func enterprise(_ index: Int, name: String? = nil, employees: Int = 100, chamber: Bool = false) -> RegistryEnterprise {
+        RegistryEnterprise(uscc: codes[index], name: name ?? "企业\(index)", district: "大兴区", street: index % 2 == 0 ? "旧宫镇" : "亦庄镇",
+                           industry: "制造业", employees: employees, unionFoundedOn: Day("2020-01-0\(index + 1)"), chamberMember: chamber,
+                           closedOn: index == 4 ? Day("2024-06-30") : nil)
+    }
+
+    static func registryUpsert(_ subject: StoreUnderTest) async throws {
+        try await subject.withCoverage { store in
+            // Given three enterprises imported
+            let first = [enterprise(0), enterprise(1), enterprise(2)]
+            #expect(try await store.upsertRegistry(first) == UpsertCounts(added: 3, updated: 0, unchanged: 0))
+            #expect(try await store.registry() == first)
+
+            // When a second file changes one, repeats one as it was and adds one
+            let second = [enterprise(1, name: "企业1（更名）", employees: 120, chamber: true), enterprise(2), enterprise(3)]
+            let counts = try await store.upsertRegistry(second)
+
+            // Then the changed one is updated by its code, the rest kept, the new one added
+            #expect(counts == UpsertCounts(added: 1, updated: 1, unchanged: 1))
+            let expected = RegistryEnterprise.merge(first, updates: second).sorted { $0.uscc < $1.uscc }
+            #expect(try await store.registry() == expected)
+            #expect(try await store.registry().first { $0.uscc == codes[1] }?.employees == 120)
+        }
+    }
+
+    static func registryAllOrNothing(_ subject: StoreUnderTest) async throws {
+        try await subject.withCoverage { store in
+            let before = [enterprise(0), enterprise(1)]
+            try await store.upsertRegistry(before)
+            // A batch whose last row breaks a constraint after the others were written
+            var broken = enterprise(3)
+            broken.employees = -1
+            await #expect(throws: StoreError.self) {
+                try await store.upsertRegistry([enterprise(1, name: "改了", employees: 7), enterprise(2), broken])
+            }
+            #expect(try await store.registry() == before)
+        }
+    }
+
+    static let enterpriseContract = CoverageContract(
+        id: "HT-2023-001", level: .enterprise, title: "2023年度工资专项集体合同", signedOn: Day("2023-03-01"),
+        effectiveOn: Day("2023-03-20")!, expiresOn: Day("2024-03-19")!, terminatedOn: nil, enterprises: [codes[0]])
+    static let regionalContract = CoverageContract(
+        id: "QY-2024-007", level: .regional, title: "亦庄镇区域性工资专项集体合同", signedOn: nil,
+        effectiveOn: Day("2024-01-01")!, expiresOn: Day("2026-12-31")!, terminatedOn: Day("2025-06-30"), enterprises: [codes[3], codes[1], codes[2]])
+
+    static func externalContracts(_ subject: StoreUnderTest) async throws {
+        try await subject.withCoverage { store in
+            let counts = try await store.recordExternal(contracts: [regionalContract, enterpriseContract], congressRecords: [])
+            #expect(counts == UpsertCounts(added: 2, updated: 0))
+            #expect(try await store.externalContracts() == [enterpriseContract, regionalContract], "by id, enterprises in their order")
+
+            var narrower = regionalContract
+            narrower.enterprises = [codes[2]]
+            narrower.terminatedOn = nil
+            #expect(try await store.recordExternal(contracts: [narrower], congressRecords: []) == UpsertCounts(added: 0, updated: 1))
+            #expect(try await store.externalContracts() == [enterpriseContract, narrower])
+        }
+    }
+
+    static func externalAllOrNothing(_ subject: StoreUnderTest) async throws {
+        try await subject.withCoverage { store in
+            try await store.recordExternal(contracts: [enterpriseContract], congressRecords: [])
+            var twice = regionalContract
+            twice.enterprises = [codes[1], codes[1]]
+            var changed = enterpriseContract
+            changed.title = "改了"
+            let record = ExternalCongressRecord(recordID: "CR-1", heldOn: Day("2025-01-10")!, enterprises: [codes[0]], quorumMet: true)
+            await #expect(throws: StoreError.self) {
+                try await store.recordExternal(contracts: [changed, twice], congressRecords: [record])
+            }
+            #expect(try await store.externalContracts() == [enterpriseContract])
+            #expect(try await store.congressSessions().isEmpty)
+        }
+    }
+
+    static func contractIndex(_ subject: StoreUnderTest) async throws {
+        try await subject.withCoverage { store in
+            let inForce = try Samples.enterprise(id: "ENT-IN-FORCE")
+            try await inForce.record(in: store)
+            var copy = CoverageContract(record: inForce.summary.contract!)!
+            copy.expiresOn = copy.expiresOn.adding(days: 365)
+            try await store.recordExternal(contracts: [copy, enterpriseContract], congressRecords: [])
+
+            let index = try await store.coverageContracts()
+            #expect(index == [CoverageContract(record: inForce.summary.contract!)!, enterpriseContract])
+            #expect(try await store.externalContracts().count == 2, "the imported copy is kept, only not counted")
+        }
+    }
+
+    static func congressSessions(_ subject: StoreUnderTest) async throws {
+        try await subject.withCoverage { store in
+            // The sample's first congress misses its quorum (41 of 65); the reconvened one votes.
+            try await Samples.enterprise(id: "ENT-CONGRESS").record(in: store)
+            try await Samples.inTalks(id: "ENT-NO-CONGRESS-YET").record(in: store)
+            let precision = SampleNegotiations.precisionWorks.creditCode
+            #expect(try await store.congressSessions() == [CoverageCongressSession(enterprise: precision, heldOn: Day("2025-04-29")!)])
+
+            let met = ExternalCongressRecord(recordID: "CR-2024-1", heldOn: Day("2024-11-20")!, enterprises: [codes[0], codes[1]], quorumMet: true)
+            let missed = ExternalCongressRecord(recordID: "CR-2024-2", heldOn: Day("2024-12-01")!, enterprises: [codes[2]], quorumMet: false)
+            try await store.recordExternal(contracts: [], congressRecords: [met, missed])
+            #expect(Set(try await store.congressSessions()) == [
+                CoverageCongressSession(enterprise: precision, heldOn: Day("2025-04-29")!),
+                CoverageCongressSession(enterprise: codes[0], heldOn: Day("2024-11-20")!),
+                CoverageCongressSession(enterprise: codes[1], heldOn: Day("2024-11-20")!),
+            ])
+
+            // A record imported again, corrected to a missed quorum, no longer counts
+            var corrected = met
+            corrected.quorumMet = false
+            try await store.recordExternal(contracts: [], congressRecords: [corrected])
+            #expect(try await store.congressSessions() == [CoverageCongressSession(enterprise: precision, heldOn: Day("2025-04-29")!)])
+        }
+    }
+
+    static func renewalOpenings(_ subject: StoreUnderTest) async throws {
+        try await subject.withCoverage { store in
+            let history = try Samples.enterprise(id: "ENT-OLD")
+            try await history.record(in: store)
+            try await Samples.inTalks(id: "ENT-OTHER").record(in: store)
+            #expect(try await store.renewalOpenings().isEmpty)
+
+            // When the renewal is asked for in the three months before expiry (S1 art 38)
+            let (old, new) = try history.engine.renew(history.state, id: "ENT-NEW", by: SampleNegotiations.unionChair,
+                                                      on: history.state.expiresOn!.adding(days: -30)).get()
+            try await store.append(old.events, to: history.id, expectedVersion: history.state.version,
+                                   summary: NegotiationSummary(old.state, engine: history.engine))
+            try await store.create(new.events, summary: NegotiationSummary(new.state, engine: history.engine))
+
+            let openings = try await store.renewalOpenings()
+            #expect(openings == [new.state.opening])
+            #expect(openings.first?.renews == "ENT-OLD")
+        }
+    }
+
+    static func ledger(_ subject: StoreUnderTest) async throws {
+        try await subject.withCoverage { store in
+            #expect(try await store.reminderLedger().entries.isEmpty)
+            let first = [ReminderLedger.Entry(enterprise: codes[1], sentOn: Day("2025-12-01")!, rung: ReminderLetter.rung),
+                         ReminderLedger.Entry(enterprise: codes[0], sentOn: Day("2025-12-01")!, rung: ReminderLetter.rung)]
+            try await store.recordReminders(first)
+            let later = ReminderLedger.Entry(enterprise: codes[1], sentOn: Day("2025-12-02")!, rung: ReminderLetter.rung)
+            try await store.recordReminders([first[0], later])
+            #expect(try await store.reminderLedger().entries == [first[1], first[0], later], "by day, then credit code")
+        }
+    }
+
+    static func migratesV1(_ subject: StoreUnderTest) async throws {
+        // Given a store of schema 1 holding negotiations (v1's tables are frozen: a current store
+        // without v2's tables and with its version set back is exactly what bargain 0.2 wrote)
+        let histories = [try Samples.enterprise(id: "ENT-V1"), try Samples.inTalks(id: "ENT-V1-TALKS")]
+        let store = try await subject.open()
+        for history in histories { try await history.record(in: store) }
+        await store.close()
+        try await subject.execute(subject.backend == "SQLite" ? """
+            DROP TABLE registry_enterprises; DROP TABLE external_contract_enterprises; DROP TABLE external_contracts;
+            DROP TABLE external_congress_sessions; DROP TABLE reminder_ledger;
+            DELETE FROM grdb_migrations WHERE identifier = 'v2';
+            UPDATE bargain_meta SET value = '1' WHERE key = 'schema_version'; PRAGMA user_version = 1;
+            """ : """
+            DROP TABLE registry_enterprises, external_contract_enterprises, external_contracts, external_congress_sessions, reminder_ledger;
+            UPDATE bargain_meta SET value = '1' WHERE key = 'schema_version';
+            """)
+
+        // When a current bargain opens it
+        try await subject.withCoverage { store in
+            // Then its negotiations are all there, chains intact, and the coverage tables work
+            #expect(try await store.list(NegotiationQuery()) == histories.map(\.summary))
+            for history in histories { #expect(try await store.load(history.id).map(\.event) == history.events) }
+            #expect(try await store.verify(nil).isIntact)
+            try await store.upsertRegistry([enterprise(0)])
+            #expect(try await store.registry() == [enterprise(0)])
+            #expect(try await store.congressSessions().count == 1, "sessions come from the events v1 already holds")
+            try await subject.assertSchemaVersion(2)
+        }
+    }
+}
+
+extension StoreUnderTest {
+    /// ``with(_:)`` for the coverage side of the store.
+    func withCoverage<T>(_ body: (any CoverageStore) async throws -> T) async throws -> T {
+        try await with { store in
+            let coverage = try #require(store as? any CoverageStore, "\(backend) keeps coverage data")
+            return try await body(coverage)
+        }
+    }
+}
+
+extension StoreUnderTest {
+    /// The version is recorded twice in SQLite (bargain_meta and the header's user_version) and
+    /// once in PostgreSQL; all must say `version`.
+    func assertSchemaVersion(_ version: Int) async throws {
+        if backend == "SQLite" {
+            let queue = try DatabaseQueue(path: location)
+            let (meta, user) = try await queue.read { db in
+                (try String.fetchOne(db, sql: "SELECT value FROM bargain_meta WHERE key = 'schema_version'"),
+                 try Int.fetchOne(db, sql: "PRAGMA user_version"))
+            }
+            try queue.close()
+            #expect(meta == String(version))
+            #expect(user == version)
+            #expect(SQLiteSchema.version == version)
+        } else {
+            try await execute("""
+                DO $$ BEGIN
+                IF (SELECT value FROM bargain_meta WHERE key = 'schema_version') <> '\(version)' THEN
+                    RAISE EXCEPTION 'schema_version is not \(version)';
+                END IF;
+                END $$
+                """)
+            #expect(PostgresSchema.version == version)
+        }
+    }
+}
