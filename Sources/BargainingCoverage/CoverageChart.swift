@@ -85,8 +85,9 @@ public enum CoverageChart {
         return svg + "</svg>\n"
     }
 
-    /// A bar of `numerator / denominator`, with the exact figures as its tooltip; "无数据" (no
-    /// data) written in its place when the denominator is empty, never a zero bar.
+    /// A bar of `numerator / denominator`, with the exact figures as its tooltip and the rate
+    /// written above it (a 0% bar has no height, and only the label tells it from a missing
+    /// one); "无数据" (no data) written in its place when the denominator is empty, never a zero bar.
     private static func bar(x: Int, name: String, what: String, _ numerator: Int, _ denominator: Int, colour: String) -> String {
         let bottom = top + plotHeight
         guard denominator > 0 else {
@@ -97,7 +98,10 @@ public enum CoverageChart {
         let height = decimal(tenths: tenths)
         let y = decimal(tenths: bottom * 10 - tenths)
         let tooltip = "\(name) \(what) \(RateText.percent(numerator, denominator))（\(numerator)/\(denominator)）"
+        let centre = x + barWidth / 2, labelY = bottom - tenths / 10 - 4
         return "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth - 2)\" height=\"\(height)\" fill=\"\(colour)\"><title>\(escaped(tooltip))</title></rect>\n"
+            + text(RateText.percent(numerator, denominator), x: centre, y: labelY,
+                   attributes: "font-size=\"10\" fill=\"#2d3748\" text-anchor=\"start\" transform=\"rotate(-90 \(centre + 3) \(labelY))\"")
     }
 
     /// Pixel positions to a tenth, from whole numbers (never negative here).

@@ -51,9 +51,9 @@ public enum ReminderLetter {
         let period = replyPeriod(policy: policy).map { "自收到本函之日起\($0)内，" } ?? "尽快"
         switch laggard.reason {
         case .notCovered:
-            return "请贵单位\(period)与本单位工会开展工资集体协商，依法签订工资专项集体合同，并报送人力资源社会保障部门审查。"
+            return "请贵单位\(period)与贵单位工会开展工资集体协商，依法签订工资专项集体合同，并报送人力资源社会保障部门审查。"
         case .coverageEnding:
-            var text = "根据《集体合同规定》第三十八条，集体合同期满前3个月内，任何一方均可向对方提出续订要求。请贵单位\(period)与本单位工会启动续订协商"
+            var text = "根据《集体合同规定》第三十八条，集体合同期满前3个月内，任何一方均可向对方提出续订要求。请贵单位\(period)与贵单位工会启动续订协商"
             if let end = laggard.coverageEnd { text += "，在\(chinese(end))期满前完成续订" }
             if let due = laggard.renewalDueBy { text += "，使续订的合同最迟自\(chinese(due))起生效" }
             return text + "，确保合同期满后不出现空档。"

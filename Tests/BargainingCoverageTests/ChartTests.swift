@@ -65,6 +65,21 @@ struct ChartTests {
         #expect(collector.text.components(separatedBy: "无数据").count - 1 == 2)
     }
 
+    @Test("Every bar carries its rate as a label, so a 0% bar, which has no height, is still read as 0%")
+    func svgRateLabels() throws {
+        let policy = try policy()
+        let report = HandComputedScenario.report(policy, groupBy: .district)
+        let collector = try Self.parse(CoverageChart.svg(report: report, policy: policy))
+        var rates: [String] = []
+        for figures in report.groups + [report.total] {
+            if figures.unionised > 0 { rates.append(RateText.percent(figures.signed, figures.unionised)) }
+            if figures.due > 0 { rates.append(RateText.percent(figures.renewed, figures.due)) }
+        }
+        #expect(rates.count == 6)
+        let labels = collector.text.split(separator: "\n").map(String.init).filter { $0.hasSuffix("%") && !$0.hasPrefix("目标") }
+        for rate in rates { #expect(labels.contains(rate), "no label \(rate) among \(labels)") }
+    }
+
     @Test("Group names are XML-escaped")
     func svgEscaping() throws {
         let policy = try policy()
