@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Bargaining
 internal import XMLCore
 
 /// The compiled schemas exports are validated against: ours (`exports/schema/`) and, for the
@@ -68,7 +69,7 @@ public final class ExportSchemas {
     /// directory, else the project's shared copy at `../shared/schemas/akn/` beside the package.
     public static func locate(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        executable: String = CommandLine.arguments.first ?? ""
+        executable: String = RunningExecutable.path
     ) -> (directory: String?, aknSchema: String?) {
         let manager = FileManager.default
         var candidates: [String] = []

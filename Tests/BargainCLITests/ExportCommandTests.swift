@@ -116,21 +116,5 @@ enum Archivist {
         return false
     }
 
-    static func run(_ command: [String]) throws -> BargainBinary.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        let scratch = try TemporaryDirectory()
-        let out = scratch.url.appendingPathComponent("out"), err = scratch.url.appendingPathComponent("err")
-        for file in [out, err] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-        let stdout = try FileHandle(forWritingTo: out), stderr = try FileHandle(forWritingTo: err)
-        defer { try? stdout.close(); try? stderr.close() }
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        process.waitUntilExit()
-        return BargainBinary.Result(status: process.terminationStatus,
-                                    stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                                    stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
-    }
+    static func run(_ command: [String]) throws -> BargainBinary.Result { try ExternalProgram.run(command) }
 }

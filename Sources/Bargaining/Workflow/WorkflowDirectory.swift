@@ -29,7 +29,7 @@ public struct WorkflowDirectory: Sendable {
     /// The shipped directory: `$BARGAIN_WORKFLOWS`, else `./workflows`, else the `workflows`
     /// folder beside the package the executable was built in, else `<prefix>/share/bargain/workflows`.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
-                              executable: String = CommandLine.arguments.first ?? "") -> String? {
+                              executable: String = RunningExecutable.path) -> String? {
         var candidates: [String] = []
         if let explicit = environment["BARGAIN_WORKFLOWS"] { return explicit }
         candidates.append(FileManager.default.currentDirectoryPath + "/workflows")
