@@ -72,6 +72,20 @@ struct EngineInputTests {
         #expect(state.version == 4)
     }
 
+    @Test("deciding into the caller's event list appends the lapses and the act, and nothing on a refusal")
+    func appendingRefusal() throws {
+        let drive = try Scenario.before(.accept)
+        var state = drive.state
+        var events = [Event]()
+        let refused = drive.engine.decide(&state, Action(.sign), by: Scenario.union, on: Scenario.day("2025-04-01"), appendingTo: &events)
+        guard case .failure = refused else { Issue.record("accepted"); return }
+        #expect(events.isEmpty)
+        #expect(state == drive.state)
+        _ = try drive.engine.decide(&state, Action(.accept), by: Scenario.employer, on: Scenario.day("2025-04-01"), appendingTo: &events).get()
+        #expect(events.map(\.sequence) == [3, 4])
+        #expect(try drive.engine.decide(drive.state, Action(.accept), by: Scenario.employer, on: Scenario.day("2025-04-01")).get().events == events)
+    }
+
     @Test("a date outside the holiday calendar is an error, never a guess")
     func outsideCalendar() throws {
         var script = Scenario.script

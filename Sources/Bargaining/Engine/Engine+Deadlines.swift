@@ -29,7 +29,9 @@ extension Engine {
     /// Due dates of the named deadlines, started by an act on `day`. A deadline anchored on a date
     /// field that is not known yet is not started (there is nothing to count from).
     func deadlines(_ names: [String], on day: Day, state: NegotiationState, fields: Fields) throws(CalendarError) -> [OpenDeadline] {
+        // One buffer sized for them all (none for no names), rather than growing it name by name.
         var result: [OpenDeadline] = []
+        result.reserveCapacity(names.count)
         for name in names {
             guard let length = workflow.length(ofDeadline: name) else { continue }
             func date(_ field: String) -> Day? { fields.day(field) ?? state.dates[field] ?? state.draft?.day(field) }
@@ -49,5 +51,39 @@ extension Engine {
             if let due { result.append(OpenDeadline(name: name, due: due, openedOn: day)) }
         }
         return result
+    }
+}
+
+/// The facts of a state that applying lapses can change, kept so that a refused act can undo the
+/// lapses ``Engine/advance(_:to:recording:)`` applied before it: the deadlines, the dates, the
+/// step, and the version and day of the last event. Must name everything that applying a
+/// `.lapsed` event writes (``Engine/apply(at:to:)``).
+struct LapsedFacts {
+    let step: Int
+    let version: Int
+    let lastDay: Day
+    let sidesDoneBits: UInt64
+    let reviewLapsedOn: Day?
+    let deadlines: [OpenDeadline]
+    let dates: SmallMap<Day>
+
+    init(of state: NegotiationState) {
+        step = state.step
+        version = state.version
+        lastDay = state.lastDay
+        sidesDoneBits = state.sidesDoneBits
+        reviewLapsedOn = state.reviewLapsedOn
+        deadlines = state.deadlines
+        dates = state.dates
+    }
+
+    func restore(in state: inout NegotiationState) {
+        state.step = step
+        state.version = version
+        state.lastDay = lastDay
+        state.sidesDoneBits = sidesDoneBits
+        state.reviewLapsedOn = reviewLapsedOn
+        state.deadlines = deadlines
+        state.dates = dates
     }
 }

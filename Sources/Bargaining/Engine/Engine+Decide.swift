@@ -12,25 +12,44 @@ extension Engine {
     /// The same judgement, applied to `state` in place: a server that has just folded a
     /// negotiation need not copy it. On a refusal `state` is left exactly as it was.
     public func decide(_ state: inout NegotiationState, _ action: Action, by actor: Actor, on day: Day) -> Result<Decision.Effects, RuleViolation> {
+        var events: [Event] = []
+        return decide(&state, action, by: actor, on: day, appendingTo: &events).map {
+            Decision.Effects(events: events, warnings: $0.warnings, explanation: $0.explanation)
+        }
+    }
+
+    /// The same judgement, applied to `state` in place, with its events (lapses first, then the
+    /// act) appended to `events`: a caller collecting a negotiation's history builds no array of
+    /// its own per act, and no event is copied from one array into another. On a refusal `state`
+    /// and `events` are left exactly as they were.
+    public func decide(_ state: inout NegotiationState, _ action: Action, by actor: Actor, on day: Day,
+                       appendingTo events: inout [Event]) -> Result<Decision.Remarks, RuleViolation> {
         guard day >= state.lastDay else {
             return .failure(RuleViolation(.dateBeforeLastEvent, "\(day) is before the last recorded event (\(state.lastDay)); acts are recorded in date order"))
         }
-        guard earliestLapse(in: state, before: day) != nil else { return judgeAndApply(&state, action, by: actor, on: day, after: []) }
-        // Deadlines passed: apply them to a copy, so a refusal leaves the caller's state untouched.
-        var advanced = state
-        var lapses: [Event] = []
-        do { try advance(&advanced, to: day, recording: &lapses) } catch {
-            return .failure(RuleViolation(.calendar, error.description))
+        guard earliestLapse(in: state, before: day) != nil else { return judgeAndApply(&state, action, by: actor, on: day, appendingTo: &events) }
+        // Deadlines passed: apply them in place, and on a refusal put back what they changed and
+        // take their events out again. Copying the whole state to throw it away costs more.
+        let before = LapsedFacts(of: state)
+        let recorded = events.count
+        let result: Result<Decision.Remarks, RuleViolation>
+        do {
+            try advance(&state, to: day, recording: &events)
+            result = judgeAndApply(&state, action, by: actor, on: day, appendingTo: &events)
+        } catch {
+            result = .failure(RuleViolation(.calendar, error.description))
         }
-        let result = judgeAndApply(&advanced, action, by: actor, on: day, after: lapses)
-        if case .success = result { state = advanced }
+        if case .failure = result {
+            before.restore(in: &state)
+            events.removeSubrange(recorded...)
+        }
         return result
     }
 
     /// Checks the act against `state` (already advanced to `day`) and, if it is allowed, applies
-    /// it. Mutates `state` only on success.
-    func judgeAndApply(_ state: inout NegotiationState, _ action: Action, by actor: Actor, on day: Day, after lapses: [Event]) -> Result<Decision.Effects, RuleViolation> {
-        var events = lapses
+    /// it and appends its event to `events`. Mutates `state` and `events` only on success.
+    func judgeAndApply(_ state: inout NegotiationState, _ action: Action, by actor: Actor, on day: Day,
+                       appendingTo events: inout [Event]) -> Result<Decision.Remarks, RuleViolation> {
         guard let definition = workflow.action(action.kind) else {
             return .failure(RuleViolation(.unknownAction, "'\(action.kind.rawValue)' is not part of workflow \(workflow.name)"))
         }
@@ -94,7 +113,7 @@ extension Engine {
             preconditionFailure("an event the engine built does not apply: \(error)")
         }
         events.append(event)
-        return .success(Decision.Effects(events: events, warnings: warnings, explanation: outcome?.explanation))
+        return .success(Decision.Remarks(warnings: warnings, explanation: outcome?.explanation))
     }
 
     /// The step an action leads to when it completes, or nil when it stays.

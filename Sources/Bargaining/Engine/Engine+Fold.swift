@@ -152,7 +152,7 @@ extension Engine {
             state.informationSupplied.append(SuppliedInformation(items: fields.list("items"), on: day))
         case .holdRound:
             if let chair = fields.side("chair") {
-                state.rounds.append(Round(on: day, chair: chair, minutesSigned: fields.flag("minutes-signed") ?? false, summary: fields.text("summary")))
+                state.rounds.append(Round(on: day, chair: chair, minutesSigned: fields.flag("minutes-signed") ?? false, summary: fields.text("summary")), makingRoom: 4)
             }
         case .extendCoordination:
             state.coordinationExtensions += 1
@@ -165,11 +165,12 @@ extension Engine {
                 total: fields.integer("total") ?? 0, present: fields.integer("present") ?? 0,
                 votesFor: fields.integer("for") ?? 0, against: fields.integer("against") ?? 0, abstain: fields.integer("abstain") ?? 0,
                 managers: fields.integer("managers"), recorder: fields.text("recorder"),
-                outcome: CongressVote.Outcome.allCases.first { $0.rawValue == outcome } ?? .rejected, explanation: explanation ?? ""))
+                outcome: CongressVote.Outcome.allCases.first { $0.rawValue == outcome } ?? .rejected, explanation: explanation ?? ""),
+                makingRoom: 2)
         case .conveneCongress:
             state.congressBody = fields.text("body")
         case .sign, .signDraft:
-            if kind == .sign, let side { state.signatures.append(Signature(side: side, name: actor.name, on: day)) }
+            if kind == .sign, let side { state.signatures.append(Signature(side: side, name: actor.name, on: day), makingRoom: 2) }
         case .file:
             state.filings.append(Filing(by: actor, on: day, copies: fields.integer("copies") ?? 0, authority: fields.text("authority") ?? ""))
         case .object:

@@ -99,4 +99,11 @@ public struct Decision: Sendable {
         public var warnings: [String]
         public var explanation: String?
     }
+
+    /// What the chair should be told about an accepted act, for the `decide` that appends its
+    /// events to the caller's array.
+    public struct Remarks: Sendable {
+        public var warnings: [String]
+        public var explanation: String?
+    }
 }

@@ -215,6 +215,16 @@ public struct NegotiationState: Equatable, Sendable {
     }
 }
 
+extension Array {
+    /// Appends `element`, first making room for `room` elements if the array has none. Rounds,
+    /// congress sittings and signatures come several to a negotiation: growing from one element
+    /// to two would reallocate, in every decision and again in every fold.
+    mutating func append(_ element: Element, makingRoom room: Int) {
+        if capacity == 0 { reserveCapacity(room) }
+        append(element)
+    }
+}
+
 /// A set of the two sides, as two bits.
 public struct SideSet: Hashable, Sendable {
     var bits: UInt8 = 0
