@@ -104,13 +104,3 @@ extension CoverageStore {
                         congressSessions: try await congressSessions())
     }
 }
-
-extension CoverageContract {
-    /// A negotiation's contract as coverage counts it; nil until it has taken effect (no
-    /// effective date) or when it has no expiry date, which an agreement always states.
-    public init?(record: ContractRecord) {
-        guard let effective = record.effectiveOn, let expires = record.expiresOn else { return nil }
-        self.init(id: record.contractID, level: record.level, title: record.title, signedOn: record.signedOn,
-                  effectiveOn: effective, expiresOn: expires, terminatedOn: record.terminatedOn, enterprises: record.enterprises)
-    }
-}

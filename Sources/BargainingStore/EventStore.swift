@@ -94,33 +94,6 @@ public struct NegotiationSummary: Sendable, Hashable, Codable {
     }
 }
 
-/// A contract as coverage statistics see it (SPEC §6): who it covers and when.
-public struct ContractRecord: Sendable, Hashable, Codable {
-    public var contractID: String
-    public var level: Level
-    public var title: String
-    public var signedOn: Day?
-    public var effectiveOn: Day?
-    public var expiresOn: Day?
-    public var terminatedOn: Day?
-    public var enterprises: [CreditCode]
-    /// The negotiation this contract renews, if any.
-    public var renews: String?
-
-    public init(contractID: String, level: Level, title: String, signedOn: Day?, effectiveOn: Day?, expiresOn: Day?,
-                terminatedOn: Day?, enterprises: [CreditCode], renews: String?) {
-        self.contractID = contractID
-        self.level = level
-        self.title = title
-        self.signedOn = signedOn
-        self.effectiveOn = effectiveOn
-        self.expiresOn = expiresOn
-        self.terminatedOn = terminatedOn
-        self.enterprises = enterprises
-        self.renews = renews
-    }
-}
-
 /// Filters for `list`. Nil means "any".
 public struct NegotiationQuery: Sendable, Hashable {
     public var level: Level?

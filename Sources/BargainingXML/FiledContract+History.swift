@@ -79,39 +79,11 @@ extension FiledContract {
         return filings
     }
 
-    /// What the contract index records for coverage statistics (SPEC §6); BargainingStore's
-    /// `ContractRecord` has the same fields.
-    public var indexEntry: ContractIndexEntry {
-        ContractIndexEntry(
+    /// What the contract index records for coverage statistics (SPEC §6).
+    public var indexEntry: ContractRecord {
+        ContractRecord(
             contractID: contractID, level: level, title: title, signedOn: signedOn, effectiveOn: effectiveOn,
             expiresOn: expiresOn, terminatedOn: termination?.terminatedOn,
             enterprises: enterprises.map(\.creditCode), renews: renews)
-    }
-}
-
-/// A contract as coverage statistics see it: whom it covers and on which days. The CLI turns it
-/// into the store's contract record.
-public struct ContractIndexEntry: Hashable, Sendable {
-    public var contractID: String
-    public var level: Level
-    public var title: String
-    public var signedOn: Day?
-    public var effectiveOn: Day?
-    public var expiresOn: Day?
-    public var terminatedOn: Day?
-    public var enterprises: [CreditCode]
-    public var renews: String?
-
-    public init(contractID: String, level: Level, title: String, signedOn: Day?, effectiveOn: Day?, expiresOn: Day?,
-                terminatedOn: Day?, enterprises: [CreditCode], renews: String?) {
-        self.contractID = contractID
-        self.level = level
-        self.title = title
-        self.signedOn = signedOn
-        self.effectiveOn = effectiveOn
-        self.expiresOn = expiresOn
-        self.terminatedOn = terminatedOn
-        self.enterprises = enterprises
-        self.renews = renews
     }
 }

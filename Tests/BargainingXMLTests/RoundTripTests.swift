@@ -57,7 +57,7 @@ import Testing
         #expect(Set(rewritten) == Set(documents))
     }
 
-    @Test func theContractIndexEntryIsTheStoresContractRecord() throws {
+    @Test func theContractIndexEntryIsTheContractRecordCoverageCounts() throws {
         let (script, engine) = Samples.enterprise()
         let history = try Samples.history(script, engine)
         let entry = try FiledContract(history).indexEntry

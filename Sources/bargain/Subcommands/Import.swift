@@ -79,7 +79,7 @@ extension Bargain {
                 let documents = imported.map { document -> Document in
                     switch document {
                     case .contract(let contract):
-                        Document(kind: "contract", id: contract.contractID, contract: Self.record(contract.indexEntry))
+                        Document(kind: "contract", id: contract.contractID, contract: contract.indexEntry)
                     case .congressRecord(let record):
                         Document(kind: "congressRecord", id: record.recordID, contract: nil)
                     }
@@ -112,7 +112,7 @@ extension Bargain {
             for document in imported {
                 switch document {
                 case .contract(let contract):
-                    if let entry = CoverageContract(record: Self.record(contract.indexEntry)) {
+                    if let entry = CoverageContract(record: contract.indexEntry) {
                         contracts.append(entry)
                     } else {
                         notInEffect.append(contract.contractID)
@@ -129,13 +129,6 @@ extension Bargain {
             if congressRecords.count > sessions { text += "; \(congressRecords.count - sessions) congress record(s) without a quorum not counted" }
             if !notInEffect.isEmpty { text += "; not in effect, not counted: \(notInEffect.joined(separator: ", "))" }
             return text
-        }
-
-        /// The store's contract record for an imported contract.
-        static func record(_ entry: ContractIndexEntry) -> ContractRecord {
-            ContractRecord(contractID: entry.contractID, level: entry.level, title: entry.title, signedOn: entry.signedOn,
-                           effectiveOn: entry.effectiveOn, expiresOn: entry.expiresOn, terminatedOn: entry.terminatedOn,
-                           enterprises: entry.enterprises, renews: entry.renews)
         }
     }
 }
