@@ -7,12 +7,14 @@ public struct WorkflowDirectory: Sendable {
     public var workflows: [Level: Workflow]
     public var context: EngineContext
 
-    /// Loads `enterprise.yaml`, `industry.yaml`, `regional.yaml`, `policy/<policy>.yaml`,
-    /// `calendar/cn-holidays.yaml` and `minimum-wage/<policy>.yaml` from `path`.
-    public static func load(_ path: String, policy: String = "beijing") throws -> WorkflowDirectory {
+    /// Loads the workflows of `levels` (`enterprise.yaml`, `industry.yaml`, `regional.yaml`),
+    /// `policy/<policy>.yaml`, `calendar/cn-holidays.yaml` and `minimum-wage/<policy>.yaml` from
+    /// `path`. A command about one negotiation needs one workflow, and parsing the other two would
+    /// add to every `bargain do`'s start-up: ``engine(for:)`` may only be asked for the levels loaded.
+    public static func load(_ path: String, levels: [Level] = Level.allCases, policy: String = "beijing") throws -> WorkflowDirectory {
         func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
         var workflows: [Level: Workflow] = [:]
-        for level in Level.allCases {
+        for level in levels {
             let workflow = try WorkflowLoader.load(contentsOf: file("\(level.rawValue).yaml"))
             guard workflow.level == level else {
                 throw DataFileError(file: file("\(level.rawValue).yaml"), reason: "declares level \(workflow.level.rawValue), expected \(level.rawValue)")
