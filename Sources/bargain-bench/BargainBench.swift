@@ -1,0 +1,55 @@
+import ArgumentParser
+import Bargaining
+import Foundation
+
+/// `bargain-bench [SUITE…] [--quick] [--iterations N]`, built as users build it:
+/// `swift run -c release bargain-bench`. Every figure is printed with a baseline measured in the
+/// same run, because these machines are shared and absolute times drift.
+@main
+struct BargainBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bargain-bench",
+        abstract: "Measures bargain against baselines taken in the same run.",
+        discussion: """
+            Build it as users build bargain: `swift run -c release bargain-bench SUITE…`. \
+            Each figure is printed beside a baseline measured in the same run (a ratio), because the \
+            machine is shared and absolute times drift. Times are CPU time unless a line says wall-clock.
+
+            Exit status: 0 done, 64 usage, 65 workflows not found, 70 a benchmark failed.
+            """
+    )
+
+    /// The suites, in the order they run.
+    enum Suite: String, CaseIterable, ExpressibleByArgument {
+        case engine, store, cli, coverage, xml, all
+    }
+
+    @Argument(help: "Suites to run (default: all).")
+    var suites: [Suite] = []
+
+    @Flag(help: "Smaller data sets (about 1/20), for a quick look; the README's figures use full size.")
+    var quick = false
+
+    @Option(help: "Engine suite: lifecycles to run, e.g. a small count under callgrind (scripts/engine-instructions).")
+    var iterations: Int?
+
+    func wants(_ suite: Suite) -> Bool { suites.isEmpty || suites.contains(.all) || suites.contains(suite) }
+
+    func run() async throws {
+        guard let path = WorkflowDirectory.locate() else {
+            FileHandle.standardError.write(Data("bargain-bench: cannot find workflows/; run from the package root or set BARGAIN_WORKFLOWS\n".utf8))
+            throw ExitCode(65)
+        }
+        do {
+            let directory = try WorkflowDirectory.load(path)
+            if wants(.engine) { try EngineBenchmarks.run(directory: directory, quick: quick, iterations: iterations) }
+            if wants(.store) { try await runStoreBenchmarks(quick: quick) }
+            if wants(.cli) { try CLILatencyBenchmark.run(quick: quick) }
+            if wants(.coverage) { try CoverageBenchmarks.run(quick: quick) }
+            if wants(.xml) { try XMLBenchmarks.run(quick: quick) }
+        } catch {
+            FileHandle.standardError.write(Data("bargain-bench: \(error)\n".utf8))
+            throw ExitCode(70)
+        }
+    }
+}
