@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// `bargain export` and `bargain import` as an archivist runs them, on the demo's negotiations,
@@ -42,6 +43,31 @@ struct ExportCommandTests {
         let oasis = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/akn/akomantoso30.xsd").path
         let akomaNtoso = try Archivist.run(["xmllint", "--noout", "--nonet", "--schema", oasis] + renditions)
         #expect(akomaNtoso.status == 0, "\(akomaNtoso.stderr)")
+    }
+
+    @Test("a store whose chain was edited is never exported: export and export --bag exit 1 naming the event")
+    func brokenChainRefusesExport() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.demoStore(in: directory)
+        // Raise the agreed wage in event 11 behind bargain's back, as someone with an SQLite shell would.
+        let database = try DatabaseQueue(path: store)
+        try database.write { db in
+            try db.execute(sql: "UPDATE events SET body = body || ' ' WHERE negotiation_id = 'ENT-2025-001' AND sequence = 11")
+            #expect(db.changesCount == 1)
+        }
+        try database.close()
+
+        let out = directory.url.appendingPathComponent("out").path
+        let one = try BargainBinary.run(["export", "ENT-2025-001", "--out", out, "--store", store])
+        #expect(one.status == 1)
+        #expect(one.stderr.contains("ENT-2025-001: the hash chain is broken at event 11"), "\(one.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+
+        let bag = directory.url.appendingPathComponent("bag").path
+        let batch = try BargainBinary.run(["export", "--filed-from", "2025-01-01", "--filed-to", "2025-12-31", "--bag", bag, "--store", store])
+        #expect(batch.status == 1)
+        #expect(batch.stderr.contains("event 11"), "\(batch.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: bag))
     }
 
     @Test("a batch by filing date is a bag that bagit.py validates, and `bargain import` reads it back")

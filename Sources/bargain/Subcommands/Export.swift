@@ -14,7 +14,8 @@ extension Bargain {
                   writes negotiation ID's filed contract (ID.contract.xml) and each of its congress \
                   records (ID-congress-N.congress.xml) into DIR (default: the current directory). \
                   Refused, with the reason, until the contract is filed, and while re-agreed terms \
-                  are not filed yet.
+                  are not filed yet. The negotiation's hash chain is recomputed first: a broken \
+                  chain refuses the export (exit 1), naming the first event that does not match.
 
                 bargain export --filed-from DATE --filed-to DATE --bag DIR [--format own|akn]
                   exports every contract last filed between the two dates (inclusive), with its \
@@ -181,7 +182,14 @@ extension Bargain {
         }
 
         /// The negotiation's events with their chain hashes, folded under its pinned workflow.
+        /// The chain is recomputed from the stored rows first: an archive must never receive an
+        /// edited history under the hash of the original one.
         static func history(_ id: String, store: any EventStore, directory: WorkflowDirectory) async throws -> NegotiationHistory {
+            if let broken = try await store.verify(id).mismatches.first {
+                throw CommandFailure("\(id): the hash chain is broken at event \(broken.sequence) (\(broken.reason)); "
+                                     + "nothing was exported. Run `bargain verify \(id)` and restore the store from a backup",
+                                     exitCode: ExitCodes.refused)
+            }
             let stored = try await store.load(id)
             guard case .opened(let opening) = stored.first?.event.body else {
                 throw StoreError.corrupt(reason: "negotiation \(id) does not start with its opening; run `bargain verify \(id)`")
