@@ -64,12 +64,15 @@ extension ContractXML {
             guard quorum == rule.attendance.minimumCount(of: total) else {
                 throw element.fail("quorum \(quorum) is not \(rule.attendance) of \(total) (\(rule.attendance.minimumCount(of: total)))")
             }
-            sessions.append(CongressVoteSummary(
+            let session = CongressVoteSummary(
                 recordID: try element.string("recordId"), heldOn: try element.day("heldOn"), body: try element.string("body"),
                 total: total, present: try element.int("present"), quorum: quorum,
                 managers: try element.optionalInt("managers"), votesFor: try element.int("votesFor"),
                 against: try element.int("votesAgainst"), abstain: try element.int("abstentions"),
-                outcome: try element.enumeration("outcome", as: CongressVote.Outcome.self), rule: rule))
+                outcome: try element.enumeration("outcome", as: CongressVote.Outcome.self), rule: rule)
+            try element.checkVote(total: total, present: session.present, votesFor: session.votesFor, against: session.against,
+                                  abstain: session.abstain, outcome: session.outcome, rule: rule)
+            sessions.append(session)
         }
 
         var signatures: [FiledContract.Signature] = []
@@ -127,6 +130,7 @@ extension ContractXML {
             throw covered.fail(
                 "employees=\"\(statedEmployees ?? "")\" but the enterprises' employees add up to \(contract.totalEmployees.map(String.init) ?? "an unknown number")")
         }
+        try contract.checkDates(root)
         return contract
     }
 
@@ -207,6 +211,16 @@ extension CongressXML {
         }
         for item in items where item.rule.attendance.minimumCount(of: record.total) != record.quorum {
             throw attendance.fail("quorum \(record.quorum) is not \(item.rule.attendance) of \(record.total)")
+        }
+        for (item, element) in zip(items, itemElements) {
+            try element.checkVote(total: record.total, present: record.present, votesFor: item.votesFor, against: item.against,
+                                  abstain: item.abstain, outcome: item.outcome, rule: item.rule)
+        }
+        if let convenedOn = record.convenedOn {
+            try session.checkOrder(("convenedOn", convenedOn), before: ("heldOn", record.heldOn))
+        }
+        if let delivered = record.itemsDeliveredOn {
+            try session.checkOrder(("itemsDeliveredOn", delivered), before: ("heldOn", record.heldOn))
         }
         return record
     }

@@ -20,26 +20,48 @@ public struct CongressVote: Hashable, Sendable {
         self.votesFor = votesFor
     }
 
+    /// The numbers the rule compares and the outcome they give: computed once, so the outcome
+    /// and its explanation in any language (the engine's English, an archive's Chinese) agree.
+    public struct Tally: Hashable, Sendable {
+        public var outcome: Outcome
+        /// The smallest attendance the rule allows, ⌈total × attendance⌉.
+        public var quorum: Int
+        /// The votes for that approval needs; nil when the quorum was missed and nothing was put to the vote.
+        public var needed: Int?
+    }
+
+    public func tally(attendance: Fraction, approval: String) -> Tally {
+        let quorum = attendance.minimumCount(of: total)
+        guard present >= quorum else { return Tally(outcome: .quorumMissed, quorum: quorum, needed: nil) }
+        let needed = approval == "two-thirds-of-all" ? Fraction(numerator: 2, denominator: 3)!.minimumCount(of: total) : total / 2 + 1
+        return Tally(outcome: votesFor >= needed ? .approved : .rejected, quorum: quorum, needed: needed)
+    }
+
     /// The outcome with the rule as applied, in numbers a chair can check by hand.
     public func decide(attendance: Fraction, approval: String) -> (Outcome, String) {
-        let quorum = attendance.minimumCount(of: total)
-        guard present >= quorum else {
-            let text: UTF8Text = "\(present) of \(total) representatives present; \(attendance.chineseName) (\(attendance)) is \(quorum): quorum missed, the congress must be reconvened"
+        let tally = tally(attendance: attendance, approval: approval)
+        guard let needed = tally.needed else {
+            let text: UTF8Text = "\(present) of \(total) representatives present; \(attendance.chineseName) (\(attendance)) is \(tally.quorum): quorum missed, the congress must be reconvened"
             return (.quorumMissed, text.string)
         }
-        let needed: Int
-        let rule: String
-        switch approval {
-        case "two-thirds-of-all":
-            needed = Fraction(numerator: 2, denominator: 3)!.minimumCount(of: total)
-            rule = "two-thirds of all"
-        default:
-            needed = total / 2 + 1
-            rule = "more than half of all"
+        let rule = approval == "two-thirds-of-all" ? "two-thirds of all" : "more than half of all"
+        let text: UTF8Text = "\(present) of \(total) present (quorum \(tally.quorum)); \(votesFor) voted for; \(rule) \(total) is \(needed): \(tally.outcome == .approved ? "approved" : "rejected, back to talks")"
+        return (tally.outcome, text.string)
+    }
+}
+
+extension CongressVote {
+    /// S1 art 36: why a session cannot have had these counts (nobody votes who is not present,
+    /// and nobody is present who is not a representative), with the numbers; nil when it can.
+    /// The engine refuses such a vote, and an import refuses a document that states one.
+    public static func impossibleCounts(total: Int, present: Int, for votesFor: Int, against: Int, abstain: Int) -> String? {
+        if total <= 0 { return "the congress must have at least one representative" }
+        if present < 0 || present > total { return "\(present) present is impossible for a body of \(total)" }
+        if votesFor < 0 || against < 0 || abstain < 0 { return "vote counts cannot be negative" }
+        if votesFor + against + abstain > present {
+            return "\(votesFor) for + \(against) against + \(abstain) abstaining = \(votesFor + against + abstain), more than the \(present) present"
         }
-        let approved = votesFor >= needed
-        let text: UTF8Text = "\(present) of \(total) present (quorum \(quorum)); \(votesFor) voted for; \(rule) \(total) is \(needed): \(approved ? "approved" : "rejected, back to talks")"
-        return (approved ? .approved : .rejected, text.string)
+        return nil
     }
 }
 
@@ -64,11 +86,8 @@ enum CongressRules {
         let votesFor = c.fields.integer("for") ?? 0
         let against = c.fields.integer("against") ?? 0
         let abstain = c.fields.integer("abstain") ?? 0
-        if total <= 0 { return .violated("the congress must have at least one representative") }
-        if present < 0 || present > total { return .violated("\(present) present is impossible for a body of \(total)") }
-        if votesFor < 0 || against < 0 || abstain < 0 { return .violated("vote counts cannot be negative") }
-        if votesFor + against + abstain > present {
-            return .violated("\(votesFor) for + \(against) against + \(abstain) abstaining = \(votesFor + against + abstain), more than the \(present) present")
+        if let impossible = CongressVote.impossibleCounts(total: total, present: present, for: votesFor, against: against, abstain: abstain) {
+            return .violated(impossible)
         }
         guard let attendance = c.parameters.fraction("attendance"), let approval = c.parameters.text("approval") else { return .holds }
         let (outcome, explanation) = CongressVote(total: total, present: present, votesFor: votesFor).decide(attendance: attendance, approval: approval)
