@@ -18,7 +18,9 @@ extension Bargain {
                 external files), nothing is fetched from the network, documents are limited in size \
                 (--max-bytes, default 50 MB per document) and nesting depth, must be valid UTF-8, \
                 valid against the schema and consistent (totals, yuan amounts, credit code check \
-                characters). A bag's manifests and SHA-256 checksums are all verified before any \
+                characters; each congress vote's counts possible and its outcome and quorum \
+                the ones the congress rule gives, S1 art 36; signed <= filed <= effective <= \
+                expiry). A bag's manifests and SHA-256 checksums are all verified before any \
                 document in it is read. Nothing is imported unless everything is: one bad file \
                 refuses the whole bag. Akoma Ntoso renditions are not read back.
 
