@@ -29,8 +29,9 @@ enum AkomaNtoso {
     }
 
     /// `meta/identification` with the three FRBR levels.
+    /// `urn`, when the document has one (``Deposit/urn(_:)``), is the work's `FRBRalias`.
     static func identification(
-        _ identity: Identity, dateName: String, authors: [(href: String, as: String?)], manifestationDate: Day,
+        _ identity: Identity, dateName: String, authors: [(href: String, as: String?)], manifestationDate: Day, urn: String?,
         work extra: (inout BlockWriter) throws(XMLError) -> Void, to w: inout BlockWriter
     ) throws(XMLError) {
         try w.open("identification")
@@ -39,6 +40,7 @@ enum AkomaNtoso {
         try w.open("FRBRWork")
         try w.empty("FRBRthis", ["value": "\(identity.work)/!main"])
         try w.empty("FRBRuri", ["value": identity.work])
+        if let urn { try w.empty("FRBRalias", ["name": "urn", "value": urn]) }
         try w.empty("FRBRdate", ["date": identity.date.description, "name": dateName])
         for author in authors { try writeAuthor(author, to: &w) }
         try w.empty("FRBRcountry", ["value": country])
@@ -99,14 +101,26 @@ enum AkomaNtoso {
         Reference(element: "TLCConcept", eId: eId, href: "/akn/ontology/concepts/bargain/\(eId)", showAs: showAs)
     }
 
-    /// `meta/proprietary`: the event the rendition was built from, in our own namespace.
-    static func provenance(_ provenance: Provenance, namespace: String, to w: inout BlockWriter) throws(XMLError) {
+    /// `meta/proprietary`: the event the rendition was built from and the deposit, in our own
+    /// namespace; nothing when there is neither.
+    static func proprietary(_ provenance: Provenance?, _ deposit: Deposit?, namespace: String, to w: inout BlockWriter) throws(XMLError) {
+        guard provenance != nil || deposit != nil else { return }
         try w.open("proprietary")
         try w.attribute("source", "#bargain")
-        try w.open("provenance", prefix: "bargain", namespace: namespace)
-        try w.leaf("lastEventSequence", prefix: "bargain", namespace: namespace, String(provenance.eventSequence))
-        try w.leaf("lastEventHash", prefix: "bargain", namespace: namespace, provenance.eventHash)
-        try w.close()
+        if let provenance {
+            try w.open("provenance", prefix: "bargain", namespace: namespace)
+            try w.leaf("lastEventSequence", prefix: "bargain", namespace: namespace, String(provenance.eventSequence))
+            try w.leaf("lastEventHash", prefix: "bargain", namespace: namespace, provenance.eventHash)
+            try w.close()
+        }
+        if let deposit {
+            try w.open("deposit", prefix: "bargain", namespace: namespace)
+            try w.leaf("depositor", prefix: "bargain", namespace: namespace, deposit.depositor.name)
+            try w.leaf("depositorCreditCode", prefix: "bargain", namespace: namespace, deposit.depositor.creditCode.description)
+            try w.leaf("producer", prefix: "bargain", namespace: namespace, "\(deposit.producer) \(deposit.producerVersion)")
+            try w.leaf("exportedAt", prefix: "bargain", namespace: namespace, deposit.exportedAt)
+            try w.close()
+        }
         try w.close()
     }
 

@@ -51,7 +51,8 @@ public enum BagWriter {
         var schemaFiles: [(String, String)] = []
         if documents.contains(where: { $0.format == .own }) {
             schemaFiles += [("schema/\(ExportSchemas.contractFileName)", schemas.contractSchemaPath),
-                            ("schema/\(ExportSchemas.congressFileName)", schemas.congressSchemaPath)]
+                            ("schema/\(ExportSchemas.congressFileName)", schemas.congressSchemaPath),
+                            ("schema/\(ExportSchemas.xmlNamespaceFileName)", schemas.xmlNamespaceSchemaPath)]
         }
         if documents.contains(where: { $0.format == .akn }) {
             _ = try schemas.schema(for: .contract, format: .akn)
@@ -121,7 +122,7 @@ public enum BagWriter {
             External-Identifier: \(oneLine(info.externalIdentifier))
             Bagging-Date: \(info.baggingDate)
             Payload-Oxum: \(octets).\(files.count)
-            Bag-Software-Agent: bargain
+            Bag-Software-Agent: \(Producer.name) \(Producer.version)
 
             """
         if let description = info.externalDescription { bagInfo += "External-Description: \(oneLine(description))\n" }

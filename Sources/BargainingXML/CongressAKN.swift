@@ -21,6 +21,7 @@ enum CongressAKN {
         try w.open("meta")
         try AkomaNtoso.identification(
             identity, dateName: "session", authors: [("#congress", nil)], manifestationDate: record.heldOn,
+            urn: record.deposit?.urn(record.recordID),
             work: { (w: inout BlockWriter) throws(XMLError) in
                 try w.empty("FRBRnumber", ["value": String(record.sessionNumber)])
                 try w.empty("FRBRname", ["value": record.body])
@@ -81,9 +82,7 @@ enum CongressAKN {
             AkomaNtoso.concept("rejected", "未通过"),
         ]
         try AkomaNtoso.references(references, to: &w)
-        if let provenance = record.provenance {
-            try AkomaNtoso.provenance(provenance, namespace: CongressXML.namespace, to: &w)
-        }
+        try AkomaNtoso.proprietary(record.provenance, record.deposit, namespace: CongressXML.namespace, to: &w)
         try w.close()
 
         try w.open("preface")
@@ -173,7 +172,7 @@ enum CongressAKN {
                 }
             }
             try w.paragraph { (w: inout BlockWriter) throws(XMLError) in
-                try w.text("适用规则（\(item.rule.article)）：到会人数不少于全体代表的\(item.rule.attendance)，\(AkomaNtoso.approvalText(item.rule.approval))。\(item.rule.explanation)")
+                try w.text("适用规则（\(item.rule.chineseCitation)）：到会人数不少于全体代表的\(item.rule.attendance.chineseName)，\(AkomaNtoso.approvalText(item.rule.approval))。\(item.rule.chineseExplanation(total: record.total, present: record.present, votesFor: item.votesFor))。")
             }
             try w.close()
         }

@@ -29,6 +29,8 @@ public struct CongressRecord: Hashable, Sendable {
     public var items: [AgendaItem]
     /// The event that recorded the session and its chain hash.
     public var provenance: Provenance?
+    /// Who handed the record to the archive, set when it is exported.
+    public var deposit: Deposit? = nil
 
     public struct Enterprise: Hashable, Sendable {
         public var creditCode: CreditCode

@@ -12,11 +12,13 @@ enum CongressXML {
         var w = try XMLWriter()
         try w.startElement(root, namespace: namespace)
         try w.attribute("schemaVersion", schemaVersion)
+        try w.language(Spelling.chinese)
 
         try w.startElement("identification")
         try w.value("recordId", record.recordID)
         try w.optionalValue("negotiationId", record.negotiationID)
         try w.value("sessionNumber", record.sessionNumber)
+        try w.optionalValue("urn", record.deposit?.urn(record.recordID))
         try w.endElement()
 
         try w.startElement("enterprises")
@@ -58,12 +60,13 @@ enum CongressXML {
             try w.value("votesAgainst", item.against)
             try w.value("abstentions", item.abstain)
             try w.value("outcome", item.outcome.rawValue)
-            try ContractXML.writeRule(item.rule, to: &w)
+            try ContractXML.writeRule(item.rule, total: record.total, present: record.present, votesFor: item.votesFor, to: &w)
             try w.endElement()
         }
         try w.endElement()
 
         if let provenance = record.provenance { try ContractXML.writeProvenance(provenance, to: &w) }
+        if let deposit = record.deposit { try ContractXML.writeDeposit(deposit, to: &w) }
         try w.endElement()
         return try w.finish()
     }

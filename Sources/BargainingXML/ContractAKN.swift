@@ -30,7 +30,7 @@ enum ContractAKN {
         try AkomaNtoso.identification(
             identity, dateName: "signature",
             authors: [("#employeeParty", "#employeeSide"), ("#employerParty", "#employerSide")],
-            manifestationDate: lastDay,
+            manifestationDate: lastDay, urn: contract.deposit?.urn(contract.contractID),
             work: { (w: inout BlockWriter) throws(XMLError) in
                 try w.empty("FRBRsubtype", ["value": "\(contract.level.rawValue)WageAgreement"])
                 try w.empty("FRBRnumber", ["value": contract.contractID])
@@ -69,7 +69,7 @@ enum ContractAKN {
             AkomaNtoso.concept("copies", "报送份数"),
         ]
         try AkomaNtoso.references(references, to: &w)
-        try AkomaNtoso.provenance(contract.provenance, namespace: ContractXML.namespace, to: &w)
+        try AkomaNtoso.proprietary(contract.provenance, contract.deposit, namespace: ContractXML.namespace, to: &w)
         try w.close()
 
         try w.open("preface")
@@ -228,7 +228,7 @@ enum ContractAKN {
                     try w.text("；表决结果：\(AkomaNtoso.outcomeText(session.outcome))。")
                 }
                 try w.paragraph { (w: inout BlockWriter) throws(XMLError) in
-                    try w.text("适用规则（\(session.rule.article)）：到会人数不少于全体代表的\(session.rule.attendance)，\(AkomaNtoso.approvalText(session.rule.approval))。\(session.rule.explanation)")
+                    try w.text("适用规则（\(session.rule.chineseCitation)）：到会人数不少于全体代表的\(session.rule.attendance.chineseName)，\(AkomaNtoso.approvalText(session.rule.approval))。\(session.rule.chineseExplanation(total: session.total, present: session.present, votesFor: session.votesFor))。")
                 }
             }
         }

@@ -12,6 +12,7 @@ enum ContractXML {
         var w = try XMLWriter()
         try w.startElement(root, namespace: namespace)
         try w.attribute("schemaVersion", schemaVersion)
+        try w.language(Spelling.chinese)
 
         try w.startElement("identification")
         try w.value("contractId", contract.contractID)
@@ -26,6 +27,7 @@ enum ContractXML {
         try w.optionalValue("district", contract.district)
         try w.optionalValue("street", contract.street)
         try w.optionalValue("renews", contract.renews)
+        try w.optionalValue("urn", contract.deposit?.urn(contract.contractID))
         try w.endElement()
 
         try w.startElement("parties")
@@ -108,7 +110,7 @@ enum ContractXML {
             try w.value("votesAgainst", session.against)
             try w.value("abstentions", session.abstain)
             try w.value("outcome", session.outcome.rawValue)
-            try writeRule(session.rule, to: &w)
+            try writeRule(session.rule, total: session.total, present: session.present, votesFor: session.votesFor, to: &w)
             try w.endElement()
         }
         try w.endElement()
@@ -131,6 +133,7 @@ enum ContractXML {
             try w.value("filedOn", filing.filedOn)
             try w.value("copies", filing.copies)
             try w.value("authority", filing.authority)
+            try w.optionalValue("filingNumber", filing.filingNumber)
             try w.startElement("review")
             try w.value("outcome", filing.review.outcome)
             try w.optionalValue("decidedOn", filing.review.decidedOn)
@@ -160,17 +163,32 @@ enum ContractXML {
         }
 
         try writeProvenance(contract.provenance, to: &w)
+        if let deposit = contract.deposit { try writeDeposit(deposit, to: &w) }
         try w.endElement()
         return try w.finish()
     }
 
-    /// `ruleApplied`, the same in both of our schemas.
-    static func writeRule(_ rule: CongressRule, to w: inout XMLWriter) throws(XMLError) {
+    /// `ruleApplied`, the same in both of our schemas: the article written out (its short form in
+    /// `citation`), the parameters, and the explanation in Chinese, then the engine's in English.
+    static func writeRule(_ rule: CongressRule, total: Int, present: Int, votesFor: Int, to w: inout XMLWriter) throws(XMLError) {
         try w.startElement("ruleApplied")
-        try w.value("article", rule.article)
+        try w.value("article", rule.chineseCitation, attribute: "citation", rule.article)
         try w.value("attendance", rule.attendance.description)
         try w.value("approval", rule.approval)
-        try w.value("explanation", rule.explanation)
+        try w.value("explanation", rule.chineseExplanation(total: total, present: present, votesFor: votesFor))
+        try w.startElement("explanation")
+        try w.language(Spelling.english)
+        try w.text(rule.explanation)
+        try w.endElement()
+        try w.endElement()
+    }
+
+    /// `deposit`, the same in both of our schemas.
+    static func writeDeposit(_ deposit: Deposit, to w: inout XMLWriter) throws(XMLError) {
+        try w.startElement("deposit")
+        try w.value("depositor", deposit.depositor.name, attribute: "creditCode", deposit.depositor.creditCode.description)
+        try w.value("producer", deposit.producer, attribute: "version", deposit.producerVersion)
+        try w.value("exportedAt", deposit.exportedAt)
         try w.endElement()
     }
 

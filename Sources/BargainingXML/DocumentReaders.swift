@@ -71,7 +71,7 @@ extension ContractXML {
                 against: try element.int("votesAgainst"), abstain: try element.int("abstentions"),
                 outcome: try element.enumeration("outcome", as: CongressVote.Outcome.self), rule: rule)
             try element.checkVote(total: total, present: session.present, votesFor: session.votesFor, against: session.against,
-                                  abstain: session.abstain, outcome: session.outcome, rule: rule)
+                                  abstain: session.abstain, outcome: session.outcome, rule: rule, ruleElement: try element.child("ruleApplied"))
             sessions.append(session)
         }
 
@@ -90,7 +90,8 @@ extension ContractXML {
             filings.append(FiledContract.Filing(
                 filedBy: Actor(try filedBy.enumerationAttribute("role", as: Role.self), filedBy.text),
                 filedOn: try element.day("filedOn"), copies: try element.int("copies"),
-                authority: try element.string("authority"), review: try readReview(try element.child("review"))))
+                authority: try element.string("authority"), review: try readReview(try element.child("review")),
+                filingNumber: element.optionalString("filingNumber")))
         }
 
         var publications: [FiledContract.Publication] = []
@@ -106,7 +107,7 @@ extension ContractXML {
                                                     reason: element.optionalString("reason"))
         }
 
-        let contract = FiledContract(
+        var contract = FiledContract(
             contractID: try identification.string("contractId"), negotiationID: try identification.string("negotiationId"),
             title: try identification.string("title"), level: try identification.enumeration("level", as: Level.self),
             workflow: WorkflowReference(name: try workflow.attribute("name"), version: try workflow.intAttribute("version"),
@@ -131,9 +132,12 @@ extension ContractXML {
                 "employees=\"\(statedEmployees ?? "")\" but the enterprises' employees add up to \(contract.totalEmployees.map(String.init) ?? "an unknown number")")
         }
         try contract.checkDates(root)
+        contract.deposit = try readDeposit(root.optionalChild("deposit"), urn: identification, id: contract.contractID)
         return contract
     }
 
+    /// The rule as stated; the Chinese explanation, which depends on the vote, is checked by
+    /// ``ElementReader/checkVote``.
     static func readRule(_ element: ElementReader) throws(ImportError) -> CongressRule {
         let fractionText = try element.string("attendance")
         guard let attendance = Fraction(fractionText) else {
@@ -141,8 +145,47 @@ extension ContractXML {
         }
         let approval = try element.string("approval")
         guard CongressRule.approvals.contains(approval) else { throw element.fail("approval '\(approval)' is not a known rule") }
-        return CongressRule(article: try element.string("article"), attendance: attendance, approval: approval,
-                            explanation: try element.string("explanation"))
+        let articleElement = try element.child("article")
+        let article = articleElement.element.attribute("citation") ?? articleElement.text
+        let rule = CongressRule(article: article, attendance: attendance, approval: approval,
+                                explanation: try englishExplanation(element).text)
+        guard articleElement.text == rule.chineseCitation else {
+            throw articleElement.fail("'\(articleElement.text)' is not the article cited (\(article): \(rule.chineseCitation))")
+        }
+        return rule
+    }
+
+    /// The engine's explanation: the one marked English, else the only one.
+    static func englishExplanation(_ rule: ElementReader) throws(ImportError) -> ElementReader {
+        let explanations = rule.children("explanation")
+        guard let english = explanations.first(where: { $0.language == Spelling.english }) ?? explanations.last else {
+            throw rule.fail("missing element explanation")
+        }
+        return english
+    }
+
+    /// `deposit`, whose depositor must be the one the document's `urn` names.
+    static func readDeposit(_ element: ElementReader?, urn identification: ElementReader, id: String) throws(ImportError) -> Deposit? {
+        let urn = identification.optionalString("urn")
+        guard let element else {
+            if let urn { throw identification.fail("urn \(urn) is stated, but no deposit names its depositor") }
+            return nil
+        }
+        let depositor = try element.child("depositor")
+        let code = try depositor.attribute("creditCode")
+        let creditCode: CreditCode
+        do { creditCode = try CreditCode(code) } catch { throw depositor.fail("credit code \(code) \(error)") }
+        let producer = try element.child("producer")
+        let exportedAt = try element.child("exportedAt")
+        guard Deposit.isTimestamp(exportedAt.token) else {
+            throw exportedAt.fail("'\(exportedAt.token)' is not a UTC time YYYY-MM-DDThh:mm:ssZ")
+        }
+        let deposit = Deposit(depositor: Policy.Depositor(name: depositor.text, creditCode: creditCode), producer: producer.text,
+                              producerVersion: try producer.attribute("version"), exportedAt: exportedAt.token)
+        guard urn == deposit.urn(id) else {
+            throw identification.fail("urn is \(urn ?? "missing"), but the depositor's credit code and the id make \(deposit.urn(id))")
+        }
+        return deposit
     }
 
     static func readReview(_ element: ElementReader) throws(ImportError) -> FiledContract.Review {
@@ -190,7 +233,7 @@ extension CongressXML {
                 rule: try ContractXML.readRule(try element.child("ruleApplied"))))
         }
 
-        let record = CongressRecord(
+        var record = CongressRecord(
             recordID: try identification.string("recordId"), negotiationID: identification.optionalString("negotiationId"),
             sessionNumber: try identification.int("sessionNumber"), level: try body.enumerationAttribute("level", as: Level.self),
             enterprises: enterprises, body: body.text, heldOn: try session.day("heldOn"),
@@ -214,7 +257,7 @@ extension CongressXML {
         }
         for (item, element) in zip(items, itemElements) {
             try element.checkVote(total: record.total, present: record.present, votesFor: item.votesFor, against: item.against,
-                                  abstain: item.abstain, outcome: item.outcome, rule: item.rule)
+                                  abstain: item.abstain, outcome: item.outcome, rule: item.rule, ruleElement: try element.child("ruleApplied"))
         }
         if let convenedOn = record.convenedOn {
             try session.checkOrder(("convenedOn", convenedOn), before: ("heldOn", record.heldOn))
@@ -222,6 +265,7 @@ extension CongressXML {
         if let delivered = record.itemsDeliveredOn {
             try session.checkOrder(("itemsDeliveredOn", delivered), before: ("heldOn", record.heldOn))
         }
+        record.deposit = try ContractXML.readDeposit(root.optionalChild("deposit"), urn: identification, id: record.recordID)
         return record
     }
 }

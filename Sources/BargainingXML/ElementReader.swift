@@ -40,6 +40,9 @@ struct ElementReader {
         }
     }
 
+    /// The element's own `xml:lang`, if it states one.
+    var language: String? { element.attribute("lang", namespace: XMLWriter.xmlNamespace) }
+
     /// The element's text exactly as written (strings keep their whitespace).
     var text: String { element.text }
 

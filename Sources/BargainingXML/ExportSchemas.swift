@@ -10,6 +10,8 @@ public final class ExportSchemas {
     public static let contractFileName = "bargain-contract-1.0.xsd"
     public static let congressFileName = "bargain-congress-1.0.xsd"
     public static let aknFileName = "akomantoso30.xsd"
+    /// The W3C schema of the `xml:` attributes (`xml:lang`), which ours import.
+    public static let xmlNamespaceFileName = "xml.xsd"
 
     /// The directory holding our two schemas.
     public let directory: String
@@ -30,6 +32,7 @@ public final class ExportSchemas {
 
     public var contractSchemaPath: String { Self.join(directory, Self.contractFileName) }
     public var congressSchemaPath: String { Self.join(directory, Self.congressFileName) }
+    public var xmlNamespaceSchemaPath: String { Self.join(directory, Self.xmlNamespaceFileName) }
 
     func schema(for kind: ExportedDocument.Kind, format: ExportFormat) throws(ExportError) -> (XMLSchema, String) {
         switch (format, kind) {

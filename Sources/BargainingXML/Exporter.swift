@@ -43,17 +43,23 @@ public struct ExportedDocument: Hashable, Sendable {
 /// document that fails is never handed out, let alone written.
 public struct Exporter {
     public let schemas: ExportSchemas
+    /// Stamped on every document built from a history; nil writes no `deposit` and no `urn`.
+    public let deposit: Deposit?
 
-    public init(schemas: ExportSchemas) {
+    public init(schemas: ExportSchemas, deposit: Deposit? = nil) {
         self.schemas = schemas
+        self.deposit = deposit
     }
 
     /// The filed contract and every congress record of a negotiation, in `format`: the contract
-    /// first, then the records in session order. Refused before filing.
+    /// first, then the records in session order, each stamped with ``deposit``. Refused before
+    /// filing.
     public func documents(for history: NegotiationHistory, format: ExportFormat) throws(ExportError) -> [ExportedDocument] {
-        let contract = try FiledContract(history)
+        var contract = try FiledContract(history)
+        contract.deposit = deposit
         var documents = [try document(for: contract, format: format)]
-        for record in try CongressRecord.records(of: history) {
+        for var record in try CongressRecord.records(of: history) {
+            record.deposit = deposit
             documents.append(try document(for: record, format: format))
         }
         return documents

@@ -65,7 +65,8 @@ extension FiledContract {
             switch event.body {
             case .acted(.file, let fields, _):
                 filings.append(Filing(filedBy: event.actor, filedOn: event.on, copies: fields.integer("copies") ?? 0,
-                                      authority: fields.text("authority") ?? "", review: .pending))
+                                      authority: fields.text("authority") ?? "", review: .pending,
+                                      filingNumber: fields.text("filing-number")))
             case .acted(.object, let fields, _) where filings.last?.review == .pending:
                 filings[filings.count - 1].review = .objection(on: event.on, opinion: fields.text("opinion") ?? "")
             case .acted(.noObjection, _, _) where filings.last?.review == .pending:

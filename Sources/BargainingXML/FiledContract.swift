@@ -38,6 +38,9 @@ public struct FiledContract: Hashable, Sendable {
     public var termination: Termination?
     /// The event the document was built from (the last one recorded) and its chain hash.
     public var provenance: Provenance
+    /// Who handed the document to the archive, set when it is exported; nil in a contract built
+    /// from a history and not exported yet.
+    public var deposit: Deposit? = nil
 
     public struct Party: Hashable, Sendable {
         public var name: String
@@ -119,13 +122,16 @@ public struct FiledContract: Hashable, Sendable {
         public var copies: Int
         public var authority: String
         public var review: Review
+        /// 备案号: the number the labour administration gave the filing, once it records one.
+        public var filingNumber: String?
 
-        public init(filedBy: Actor, filedOn: Day, copies: Int, authority: String, review: Review) {
+        public init(filedBy: Actor, filedOn: Day, copies: Int, authority: String, review: Review, filingNumber: String? = nil) {
             self.filedBy = filedBy
             self.filedOn = filedOn
             self.copies = copies
             self.authority = authority
             self.review = review
+            self.filingNumber = filingNumber
         }
     }
 

@@ -3,6 +3,11 @@ import Bargaining
 
 /// How numbers and dates are spelled in every export: one place, so writing and reading agree.
 enum Spelling {
+    /// The documents' language (BCP 47), on each root as `xml:lang`: the prose is Chinese.
+    static let chinese = "zh-CN"
+    /// Marks the engine's English sentences that follow their Chinese rendering.
+    static let english = "en"
+
     /// `2800.00` for 280000 fen.
     static func yuan(_ fen: Int) -> String { twoDecimals(fen) }
 
@@ -66,6 +71,11 @@ enum Spelling {
 }
 
 extension XMLWriter {
+    /// `xml:lang` on the element just started.
+    mutating func language(_ tag: String) throws(XMLError) {
+        try attribute("lang", prefix: "xml", namespace: XMLWriter.xmlNamespace, tag)
+    }
+
     /// `<name>text</name>` in the namespace in scope.
     mutating func value(_ name: String, _ text: String) throws(XMLError) {
         try element(name, text: text)

@@ -6,8 +6,9 @@ import Bargaining
 extension ElementReader {
     /// S1 art 36 recomputed: counts a session can have had (``CongressVote/impossibleCounts``),
     /// and the outcome the core's congress rule gives for them (``CongressVote/decide``).
+    /// The Chinese explanation beside the engine's must be the one the numbers give.
     func checkVote(total: Int, present: Int, votesFor: Int, against: Int, abstain: Int,
-                   outcome: CongressVote.Outcome, rule: CongressRule) throws(ImportError) {
+                   outcome: CongressVote.Outcome, rule: CongressRule, ruleElement: ElementReader) throws(ImportError) {
         if let impossible = CongressVote.impossibleCounts(total: total, present: present, for: votesFor, against: against,
                                                           abstain: abstain) {
             throw fail("\(impossible) (\(rule.article))")
@@ -16,6 +17,11 @@ extension ElementReader {
             .decide(attendance: rule.attendance, approval: rule.approval)
         guard recomputed == outcome else {
             throw fail("outcome is '\(outcome.rawValue)', but the rule it states gives '\(recomputed.rawValue)': \(explanation) (\(rule.article))")
+        }
+        let english = try ContractXML.englishExplanation(ruleElement)
+        let chinese = rule.chineseExplanation(total: total, present: present, votesFor: votesFor)
+        for other in ruleElement.children("explanation") where other.path != english.path && other.text != chinese {
+            throw other.fail("'\(other.text)' is not what the numbers give: \(chinese)")
         }
     }
 

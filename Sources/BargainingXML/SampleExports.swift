@@ -18,12 +18,20 @@ public enum SampleExports {
         return histories
     }
 
+    /// The samples' export time, fixed so that the samples are reproducible.
+    public static let exportedAt = "2025-06-30T08:00:00Z"
+
+    /// The samples' deposit: the policy's depositor, this program, ``exportedAt``.
+    public static func deposit(_ directory: WorkflowDirectory) -> Deposit? {
+        directory.context.policy.depositor.map { Deposit(depositor: $0, exportedAt: exportedAt) }
+    }
+
     /// Every sample document: for each negotiation, its own-format documents, then its Akoma
     /// Ntoso renditions.
     public static func documents(
         _ directory: WorkflowDirectory, schemas: ExportSchemas, link: ChainLink
     ) throws(ExportError) -> [ExportedDocument] {
-        let exporter = Exporter(schemas: schemas)
+        let exporter = Exporter(schemas: schemas, deposit: deposit(directory))
         var documents: [ExportedDocument] = []
         for history in try histories(directory, link: link) {
             for format in ExportFormat.allCases {

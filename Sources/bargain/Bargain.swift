@@ -1,4 +1,5 @@
 import ArgumentParser
+import BargainingXML
 
 /// The union chair's tool. Configuration only: each subcommand lives in `Subcommands/`.
 @main
@@ -35,7 +36,7 @@ struct Bargain: AsyncParsableCommand {
 
             \(ExitCodes.discussion)
             """,
-        version: "0.2.0",
+        version: Producer.version,
         subcommands: [Demo.self, Open.self, Status.self, Next.self, Do.self, List.self, Log.self, Verify.self, Export.self, Import.self, RegistryCommand.self,
                       ContractsCommand.self, CoverageCommand.self, Reminders.self, WorkflowCommand.self])
 }

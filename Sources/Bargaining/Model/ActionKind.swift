@@ -155,7 +155,8 @@ extension ActionKind {
              FieldSpec("recorder", .text, required: false, "who kept the record")]
         case .file:
             [FieldSpec("copies", .integer, "copies filed (一式三份, S1 art 42)"),
-             FieldSpec("authority", .text, "the labour administration that received it")]
+             FieldSpec("authority", .text, "the labour administration that received it"),
+             FieldSpec("filing-number", .text, required: false, "备案号: the number the labour administration gave the filing, if it gave one")]
         case .object:
             [FieldSpec("opinion", .text, "the review opinion (审查意见书): what must change (S1 art 45)")]
         case .reopenTalks:

@@ -16,6 +16,21 @@ public struct Policy: Sendable, Hashable {
     /// How long before expiry an enterprise without an open renewal is a laggard to remind.
     public var reminderWindowDays: Int
     public var escalationLadder: [EscalationRung]
+    /// The organisation that deposits exports with an archive; its credit code makes document
+    /// ids globally unique. Absent: exports name no depositor.
+    public var depositor: Depositor? = nil
+
+    /// 移交单位 — who hands filed contracts and congress records to the archive (a district
+    /// union, say): a name and its unified social credit code.
+    public struct Depositor: Sendable, Hashable {
+        public var name: String
+        public var creditCode: CreditCode
+
+        public init(name: String, creditCode: CreditCode) {
+            self.name = name
+            self.creditCode = creditCode
+        }
+    }
 
     public struct EscalationRung: Sendable, Hashable {
         public var rung: String

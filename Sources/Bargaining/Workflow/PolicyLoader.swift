@@ -12,7 +12,7 @@ public enum PolicyLoader {
     public static func load(yaml: String, file: String) throws(DataFileError) -> Policy {
         let reader = YAMLReader(file: file)
         let root = try reader.root(yaml)
-        let top = try reader.mapping(root, allowed: ["policy", "title", "targets", "coverage", "reminders", "escalation-ladder"], what: "the policy")
+        let top = try reader.mapping(root, allowed: ["policy", "title", "targets", "coverage", "reminders", "escalation-ladder", "archive"], what: "the policy")
         func section(_ key: String) throws(DataFileError) -> Node {
             guard let node = top.first(where: { $0.key == key })?.value else { throw reader.fail(root, "missing '\(key)'") }
             return node
@@ -57,6 +57,19 @@ public enum PolicyLoader {
         }
         guard !ladder.isEmpty else { throw reader.fail(try section("escalation-ladder"), "the escalation ladder needs at least one rung") }
 
+        var depositor: Policy.Depositor?
+        if let archive = top.first(where: { $0.key == "archive" })?.value {
+            let entries = try reader.mapping(archive, allowed: ["depositor", "credit-code"], what: "archive")
+            guard let nameNode = entries.first(where: { $0.key == "depositor" })?.value,
+                  let codeNode = entries.first(where: { $0.key == "credit-code" })?.value else {
+                throw reader.fail(archive, "archive needs 'depositor' (the organisation's name) and 'credit-code'")
+            }
+            let code = try reader.string(codeNode, what: "credit-code")
+            let creditCode: CreditCode
+            do { creditCode = try CreditCode(code) } catch { throw reader.fail(codeNode, "credit-code \(code): \(error)") }
+            depositor = Policy.Depositor(name: try reader.string(nameNode, what: "depositor"), creditCode: creditCode)
+        }
+
         let name = try reader.string(try section("policy"), what: "policy")
         return Policy(
             name: name,
@@ -68,6 +81,7 @@ public enum PolicyLoader {
             renewalGraceDays: try reader.integer(try coverageValue("renewal-grace-days"), what: "renewal-grace-days"),
             congressLookbackMonths: try reader.integer(try coverageValue("congress-lookback-months"), what: "congress-lookback-months"),
             reminderWindowDays: try reader.integer(window, what: "window-days"),
-            escalationLadder: ladder)
+            escalationLadder: ladder,
+            depositor: depositor)
     }
 }

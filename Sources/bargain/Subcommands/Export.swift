@@ -32,7 +32,14 @@ extension Bargain {
                 (contract as doc name="collectiveContract", record as debate). Every document is \
                 validated in process before anything is written; one that fails is never written, \
                 and libxml2's messages are listed with their line numbers. The same history always \
-                gives the same bytes.
+                gives the same bytes, apart from the export time.
+
+                Every document is in Chinese (xml:lang="zh-CN"; the engine's English explanation \
+                follows the Chinese one with xml:lang="en"), cites articles in full \
+                (《集体合同规定》第三十六条), and, when the policy names the archive depositor \
+                (archive: depositor, credit-code), carries a global id \
+                urn:bargain:CREDIT-CODE:ID and a deposit element: depositor, producer and version, \
+                export time (UTC).
 
                 Schemas: --schemas DIR, else $BARGAIN_SCHEMAS, else exports/schema beside the \
                 package; the OASIS schema: --akn-schema FILE, else $BARGAIN_AKN_SCHEMA, else \
@@ -61,7 +68,7 @@ extension Bargain {
         var bag: String?
 
         @Option(name: .customLong("source-organization"),
-                help: ArgumentHelp("bag-info.txt's Source-Organization (default: $BARGAIN_SOURCE_ORGANIZATION, else the contracts' districts).", valueName: "name"))
+                help: ArgumentHelp("bag-info.txt's Source-Organization (default: $BARGAIN_SOURCE_ORGANIZATION, else the policy's archive depositor, else the contracts' districts).", valueName: "name"))
         var sourceOrganization: String?
 
         @Option(name: .customLong("external-identifier"),
@@ -108,23 +115,23 @@ extension Bargain {
         func run() async throws {
             try await reportingFailures {
                 let schemaSet = try loadSchemas()
-                let exporter = Exporter(schemas: schemaSet)
+                let directory = try workflows.load()
+                let deposit = directory.context.policy.depositor.map { Deposit(depositor: $0, exportedAt: Date.now.ISO8601Format()) }
+                let exporter = Exporter(schemas: schemaSet, deposit: deposit)
                 if let samples {
-                    let directory = try workflows.load()
                     let link: ChainLink = { previous, event in HashChain.link(previous: previous, canonicalJSON: event.canonicalJSON) }
                     for path in try exporting({ try SampleExports.write(to: samples, directory: directory, schemas: schemaSet, link: link) }) {
                         Terminal.standardOutput.line(path)
                     }
                 } else if let id {
-                    try await exportOne(id, exporter)
+                    try await exportOne(id, exporter, directory)
                 } else if let filedFrom, let filedTo, let bag {
-                    try await exportBatch(from: filedFrom, to: filedTo, bag: bag, exporter)
+                    try await exportBatch(from: filedFrom, to: filedTo, bag: bag, exporter, directory)
                 }
             }
         }
 
-        private func exportOne(_ id: String, _ exporter: Exporter) async throws {
-            let directory = try workflows.load()
+        private func exportOne(_ id: String, _ exporter: Exporter, _ directory: WorkflowDirectory) async throws {
             let documents = try await store.withStore { store in
                 let history = try await Self.history(id, store: store, directory: directory)
                 return try exporting { try exporter.documents(for: history, format: format) }
@@ -133,8 +140,7 @@ extension Bargain {
             for path in paths { Terminal.standardOutput.line(path) }
         }
 
-        private func exportBatch(from: Day, to: Day, bag: String, _ exporter: Exporter) async throws {
-            let directory = try workflows.load()
+        private func exportBatch(from: Day, to: Day, bag: String, _ exporter: Exporter, _ directory: WorkflowDirectory) async throws {
             let stderr = Terminal.standardError
             var progress = Progress(terminal: stderr)
             let (documents, contracts, districts) = try await store.withStore { store in
@@ -172,7 +178,7 @@ extension Bargain {
             let environment = ProcessInfo.processInfo.environment
             let info = BagInfo(
                 sourceOrganization: sourceOrganization ?? environment["BARGAIN_SOURCE_ORGANIZATION"]
-                    ?? (districts.isEmpty ? "bargain" : districts.joined(separator: "; ")),
+                    ?? exporter.deposit?.depositor.name ?? (districts.isEmpty ? "bargain" : districts.joined(separator: "; ")),
                 externalIdentifier: externalIdentifier ?? "bargain-filed-\(from)-to-\(to)",
                 baggingDate: baggingDate ?? Day.today(),
                 externalDescription: "\(contracts) filed collective contract(s), filed \(from) to \(to), with their workers' congress records (\(format == .own ? "bargain-contract-1.0 / bargain-congress-1.0" : "Akoma Ntoso 3.0"))")
