@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Bargaining", targets: ["Bargaining"]),
         .library(name: "BargainingStore", targets: ["BargainingStore"]),
+        .library(name: "BargainingService", targets: ["BargainingService"]),
         .executable(name: "bargain", targets: ["bargain"]),
     ],
     dependencies: [
@@ -49,6 +50,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The application layer every front end calls: decide with the pinned engine, record what
+        // the decision does in one transaction, retry on a conflict.
+        .target(
+            name: "BargainingService",
+            dependencies: ["Bargaining", "BargainingStore"]
+        ),
         // Filed contracts and congress records as XML (own schema and Akoma Ntoso), BagIt, import.
         // Reaches libxml2 only through XMLCore's plain Swift API.
         .target(
@@ -66,6 +73,7 @@ let package = Package(
             dependencies: [
                 "Bargaining",
                 "BargainingStore",
+                "BargainingService",
                 "BargainingCoverage",
                 "BargainingXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -74,7 +82,7 @@ let package = Package(
         // A child process for the store's concurrency and crash tests (many writers, SIGKILL).
         .executableTarget(
             name: "bargain-store-stress",
-            dependencies: ["Bargaining", "BargainingStore"]
+            dependencies: ["Bargaining", "BargainingStore", "BargainingService"]
         ),
         // Benchmarks print ratios against a baseline measured in the same run (see README). Built
         // with the same optimisation as the product (-O), so they measure what users run.
@@ -108,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BargainCLITests",
-            dependencies: ["Bargaining", "bargain"]
+            dependencies: ["Bargaining", "BargainingService", "BargainingStore", "bargain"]
         ),
         .testTarget(
             name: "BargainingCoverageTests",

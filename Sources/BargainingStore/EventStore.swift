@@ -7,12 +7,12 @@ import Bargaining
 /// Every append is one transaction: the events, the projection rows and the hash chain are all
 /// written or none is. A writer whose expected version is stale gets ``StoreError/conflict``.
 public protocol EventStore: Sendable {
-    /// Records a new negotiation: its opening decision's events and its first summary.
-    func create(_ events: [Event], summary: NegotiationSummary) async throws(StoreError)
-
-    /// Appends one decision's events to negotiation `id`, which must be at `expectedVersion`
-    /// (the sequence number of its last event), and replaces its summary.
-    func append(_ events: [Event], to id: String, expectedVersion: Int, summary: NegotiationSummary) async throws(StoreError)
+    /// Records one decision in one transaction: each write appends a negotiation's events at the
+    /// version the decision was made against, or, at version 0, creates the negotiation. All of
+    /// them are written or none is: a stale version is ``StoreError/conflict``, an id taken at
+    /// version 0 ``StoreError/alreadyExists``, an unknown one ``StoreError/notFound``. A renewal
+    /// is two writes (the request on the old negotiation, the opening of the new one) in one commit.
+    func commit(_ writes: [NegotiationWrite]) async throws(StoreError)
 
     /// The negotiation's events in order, each with its stored hash.
     func load(_ id: String) async throws(StoreError) -> [StoredEvent]
@@ -37,6 +37,47 @@ public protocol EventStore: Sendable {
 extension EventStore {
     public func load(_ id: String) async throws(StoreError) -> [StoredEvent] {
         try await load(id, after: 0)
+    }
+
+    /// Whether a negotiation with `id` is stored, without reading its events.
+    public func exists(_ id: String) async throws(StoreError) -> Bool {
+        do {
+            _ = try await load(id, after: Int(Int32.max))
+            return true
+        } catch {
+            guard case .notFound = error else { throw error }
+            return false
+        }
+    }
+
+    /// Records a new negotiation: its opening decision's events and its first summary.
+    public func create(_ events: [Event], summary: NegotiationSummary) async throws(StoreError) {
+        try await commit([NegotiationWrite(events, after: 0, summary: summary)])
+    }
+
+    /// Appends one decision's events to negotiation `id`, which must be at `expectedVersion`
+    /// (the sequence number of its last event), and replaces its summary.
+    public func append(_ events: [Event], to id: String, expectedVersion: Int, summary: NegotiationSummary) async throws(StoreError) {
+        precondition(summary.id == id, "the summary is of \(summary.id), not \(id)")
+        try await commit([NegotiationWrite(events, after: expectedVersion, summary: summary)])
+    }
+}
+
+/// One negotiation's part of a commit: its new events, numbered on from `expectedVersion` (0 for
+/// a negotiation the commit creates), and its summary after them.
+public struct NegotiationWrite: Sendable, Hashable {
+    public var events: [Event]
+    public var expectedVersion: Int
+    public var summary: NegotiationSummary
+
+    public var id: String { summary.id }
+    /// Whether the write opens the negotiation rather than appending to it.
+    public var creates: Bool { expectedVersion == 0 }
+
+    public init(_ events: [Event], after expectedVersion: Int, summary: NegotiationSummary) {
+        self.events = events
+        self.expectedVersion = expectedVersion
+        self.summary = summary
     }
 }
 

@@ -1,6 +1,8 @@
+import Bargaining
+
 /// The child's command line: a mode and `--name value` pairs, nothing more.
 struct StressOptions {
-    enum Mode: String { case write, crash }
+    enum Mode: String { case write, renew }
 
     struct UsageError: Error, CustomStringConvertible {
         var description: String
@@ -12,12 +14,13 @@ struct StressOptions {
     var negotiation: String
     var writer: String
     var decisions: Int
-    var eventsPerDecision: Int
+    /// The legal date of the renewals.
+    var day: Day
 
     init(_ arguments: some Collection<String>) throws(UsageError) {
         var arguments = Array(arguments)
         guard let first = arguments.first, let mode = Mode(rawValue: first) else {
-            throw UsageError(description: "usage: bargain-store-stress write|crash --store VALUE --workflows DIR --negotiation ID [--writer NAME --decisions N | --events-per-decision K]")
+            throw UsageError(description: "usage: bargain-store-stress write|renew --store VALUE --workflows DIR --negotiation ID|PREFIX [--writer NAME --decisions N | --on DATE]")
         }
         arguments.removeFirst()
         var values: [String: String] = [:]
@@ -41,6 +44,7 @@ struct StressOptions {
         self.negotiation = try required("negotiation")
         self.writer = values["writer"] ?? "w"
         self.decisions = try number("decisions", default: 1)
-        self.eventsPerDecision = try number("events-per-decision", default: 2)
+        guard let day = Day(values["on"] ?? "2026-02-02") else { throw UsageError(description: "--on must be a date, YYYY-MM-DD") }
+        self.day = day
     }
 }

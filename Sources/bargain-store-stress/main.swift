@@ -2,16 +2,20 @@
 // real processes (separate connections, separate file locks) and something to SIGKILL.
 //
 //   bargain-store-stress write --store VALUE --workflows DIR --negotiation ID --writer NAME --decisions N
-//   bargain-store-stress crash --store VALUE --workflows DIR --negotiation ID --events-per-decision K
+//   bargain-store-stress renew --store VALUE --workflows DIR --negotiation PREFIX [--on DATE]
 //
 // `write` records N decisions, each a `request-information` naming "<writer>-<n>", on a
 // negotiation in `talks`. A stale expected version is a conflict: the writer prints
 // `conflict <writer> <n> expected <v> actual <w>`, catches up on the events it missed and
 // decides again. At the end it prints `done <writer> decisions <N> conflicts <C>`.
 //
-// `crash` appends decisions of K events each, for ever, printing `committed <version>` after
-// each commit, until killed. Each decision's events name "d<first sequence>" and
-// "part-<i>-of-<K>", so a test can tell whether any decision was split.
+// `renew` asks, on DATE (default 2026-02-02), for the renewal of each negotiation whose id starts
+// with PREFIX, in id order, each opening `<id>-R` in the same commit; it prints `ready` first,
+// `renewed <id>` after each commit, and `exhausted` when none is left, then waits to be killed.
+// A test kills it at random moments and checks that each old negotiation and its renewal are
+// both stored or both absent.
+//
+// Both record through `LocalNegotiationService`, the code the CLI runs.
 //
 // Exit codes: 0 done; 64 bad arguments; 65 the negotiation cannot take the decision (not in
 // talks); 69 the store failed (message on stderr); 75 (EX_TEMPFAIL) a decision still lost the

@@ -1,6 +1,7 @@
 @testable import bargain
 import ArgumentParser
 import Bargaining
+import BargainingService
 import BargainingStore
 import Testing
 

@@ -1,5 +1,6 @@
 @testable import bargain
 import Bargaining
+import BargainingService
 import BargainingStore
 import Foundation
 import Testing
@@ -43,31 +44,33 @@ struct ConflictTests {
         let script = SampleNegotiations.enterprise(id: "ENT-R", workflow: engine.workflow.reference)
         let opened = try engine.open(script.opening, by: script.openedBy, on: script.openedOn).get()
         let notice = try engine.decide(opened.state, script.acts[0].action, by: script.acts[0].actor, on: script.acts[0].on).get()
+        func service(_ store: RacingStore) -> LocalNegotiationService {
+            LocalNegotiationService(store: store, workflows: WorkflowCatalog(directory))
+        }
 
-        // Another writer recorded the notice between our read and our append, twice.
+        // Another writer recorded the notice between our read and our commit, twice.
         let racing = RacingStore(events: opened.events, interloper: notice.events, conflicts: 2)
-        let book = StoreBook(store: racing, directory: directory)
         let refusal = await #expect(throws: RuleViolation.self) {
-            _ = try await book.act(script.acts[0].action, on: "ENT-R", by: script.acts[0].actor, on: script.acts[0].on)
+            _ = try await service(racing).act(script.acts[0].action, on: "ENT-R", by: script.acts[0].actor, on: script.acts[0].on, requestID: nil)
         }
         #expect(refusal?.code == .notAllowedNow, "decided again on the new state, where a second notice is not allowed")
 
         let accept = script.acts[1]
         let stubborn = RacingStore(events: opened.events + notice.events, interloper: [], conflicts: 3)
         await #expect(throws: StoreError.self) {
-            _ = try await StoreBook(store: stubborn, directory: directory).act(accept.action, on: "ENT-R", by: accept.actor, on: accept.on)
+            _ = try await service(stubborn).act(accept.action, on: "ENT-R", by: accept.actor, on: accept.on, requestID: nil)
         }
-        #expect(await stubborn.appends == 3)
+        #expect(await stubborn.commits.count == 3)
         #expect(explain(StoreError.conflict(id: "ENT-R", expected: 2, actual: 3)).1 == ExitCodes.conflict)
 
         let yielding = RacingStore(events: opened.events + notice.events, interloper: [], conflicts: 2)
-        let decision = try await StoreBook(store: yielding, directory: directory).act(accept.action, on: "ENT-R", by: accept.actor, on: accept.on)
-        #expect(decision.state.version == 3)
-        #expect(await yielding.appends == 3)
+        let recorded = try await service(yielding).act(accept.action, on: "ENT-R", by: accept.actor, on: accept.on, requestID: nil)
+        #expect(recorded.negotiation.state.version == 3)
+        #expect(await yielding.commits.count == 3)
     }
 
-    @Test("a renewal whose second write fails says what was recorded and how to finish it")
-    func renewalHalfRecorded() async throws {
+    @Test("a renewal is one commit: the request on the old negotiation and the opening of the new one, both or neither")
+    func renewalIsOneCommit() async throws {
         let directory = try WorkflowDirectory.load(Repository.workflows.path)
         let engine = directory.engine(for: .enterprise)
         let script = SampleNegotiations.enterprise(id: "ENT-H", workflow: engine.workflow.reference)
@@ -78,17 +81,17 @@ struct ConflictTests {
             events += decision.events
             state = decision.state
         }
-        let store = RacingStore(events: events, interloper: [], conflicts: 0, failsCreate: true)
-        let error = await #expect(throws: RenewalIncomplete.self) {
-            _ = try await StoreBook(store: store, directory: directory).renew("ENT-H", as: "ENT-H2", by: SampleNegotiations.unionChair,
-                                                                               on: Day("2026-02-02")!)
+        let store = RacingStore(events: events, interloper: [], conflicts: 0, fails: true)
+        let service = LocalNegotiationService(store: store, workflows: WorkflowCatalog(directory))
+        let error = await #expect(throws: StoreError.self) {
+            _ = try await service.act(Action(.requestRenewal, ["renewal": .text("ENT-H2")]), on: "ENT-H", by: SampleNegotiations.unionChair,
+                                      on: Day("2026-02-02")!, requestID: nil)
         }
-        let message = try #require(error?.description)
-        #expect(message.hasPrefix("request-renewal was recorded on ENT-H, but the renewal negotiation ENT-H2 could not be created (store unavailable: disk full."))
-        #expect(message.contains("create it with: bargain open enterprise --id ENT-H2 --renews ENT-H --title '2025年度工资专项集体协商（续订）'"))
-        #expect(message.contains("--enterprise '\(SampleNegotiations.precisionWorks.creditCode):北京亦庄精密制造有限公司:412' --as employee-side:王芳 --on 2026-02-02"))
         #expect(explain(error!).1 == ExitCodes.storeUnavailable)
-        #expect(await store.appends == 1, "the request itself was recorded")
+        let commits = await store.commits
+        #expect(commits.map { $0.map(\.id) } == [["ENT-H", "ENT-H2"]], "one commit of both negotiations")
+        #expect(commits.first?.last?.creates == true)
+        #expect(commits.first?.last?.summary.title == "2025年度工资专项集体协商（续订）")
     }
 
     @Test("store errors map to their documented statuses")
@@ -102,37 +105,36 @@ struct ConflictTests {
     }
 }
 
-/// A store whose appends lose a race `conflicts` times: the first time, `interloper`'s events
-/// appear as another writer's; every lost append is reported as a conflict.
+/// A store whose commits lose a race `conflicts` times: the first time, `interloper`'s events
+/// appear as another writer's; every lost commit is reported as a conflict. With `fails`, every
+/// commit fails as a full disk would.
 actor RacingStore: EventStore {
     private var events: [Event]
     private var interloper: [Event]
     private var conflicts: Int
-    private let failsCreate: Bool
-    private(set) var appends = 0
+    private let fails: Bool
+    /// Every commit tried, in order.
+    private(set) var commits: [[NegotiationWrite]] = []
 
-    init(events: [Event], interloper: [Event], conflicts: Int, failsCreate: Bool = false) {
+    init(events: [Event], interloper: [Event], conflicts: Int, fails: Bool = false) {
         self.events = events
         self.interloper = interloper
         self.conflicts = conflicts
-        self.failsCreate = failsCreate
+        self.fails = fails
     }
 
-    func create(_ events: [Event], summary: NegotiationSummary) async throws(StoreError) {
-        if failsCreate { throw .unavailable(reason: "disk full", hint: "free some space") }
-        self.events = events
-    }
-
-    func append(_ new: [Event], to id: String, expectedVersion: Int, summary: NegotiationSummary) async throws(StoreError) {
-        appends += 1
+    func commit(_ writes: [NegotiationWrite]) async throws(StoreError) {
+        commits.append(writes)
+        if fails { throw .unavailable(reason: "disk full", hint: "free some space") }
+        let write = writes[0]
         if conflicts > 0 {
             conflicts -= 1
             events += interloper
             interloper = []
-            throw .conflict(id: id, expected: expectedVersion, actual: events.count)
+            throw .conflict(id: write.id, expected: write.expectedVersion, actual: events.count)
         }
-        guard expectedVersion == events.count else { throw .conflict(id: id, expected: expectedVersion, actual: events.count) }
-        events += new
+        guard write.expectedVersion == events.count else { throw .conflict(id: write.id, expected: write.expectedVersion, actual: events.count) }
+        events += write.events
     }
 
     /// One negotiation: any other id is not found.

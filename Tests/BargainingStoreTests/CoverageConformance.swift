@@ -146,11 +146,13 @@ enum CoverageConformance {
             #expect(try await store.renewalOpenings().isEmpty)
 
             // When the renewal is asked for in the three months before expiry (S1 art 38)
-            let (old, new) = try history.engine.renew(history.state, id: "ENT-NEW", by: SampleNegotiations.unionChair,
-                                                      on: history.state.expiresOn!.adding(days: -30)).get()
-            try await store.append(old.events, to: history.id, expectedVersion: history.state.version,
-                                   summary: NegotiationSummary(old.state, engine: history.engine))
-            try await store.create(new.events, summary: NegotiationSummary(new.state, engine: history.engine))
+            let old = try history.engine.decide(history.state, Action(.requestRenewal, ["renewal": .text("ENT-NEW")]),
+                                                by: SampleNegotiations.unionChair, on: history.state.expiresOn!.adding(days: -30)).get()
+            let new = try #require(old.opens)
+            try await store.commit([
+                NegotiationWrite(old.events, after: history.state.version, summary: NegotiationSummary(old.state, engine: history.engine)),
+                NegotiationWrite(new.events, after: 0, summary: NegotiationSummary(new.state, engine: history.engine)),
+            ])
 
             let openings = try await store.renewalOpenings()
             #expect(openings == [new.state.opening])

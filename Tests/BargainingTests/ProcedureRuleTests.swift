@@ -134,7 +134,9 @@ struct ProcedureRuleTests {
         let early = drive.refusal(Action(.requestRenewal), by: Scenario.union, on: Scenario.day("2026-01-29"))
         #expect(early?.rule == "renewal-window")
         #expect(early?.message.contains("from 2026-01-30 to the expiry on 2026-04-30") == true)
-        let (old, new) = try drive.engine.renew(drive.state, id: "ENT-2026-001", by: Scenario.union, on: Scenario.day("2026-01-30")).get()
+        let old = try drive.engine.decide(drive.state, Action(.requestRenewal, ["renewal": .text("ENT-2026-001")]), by: Scenario.union,
+                                          on: Scenario.day("2026-01-30")).get()
+        let new = try #require(old.opens, "the renewal is a new negotiation, opened by the same decision")
         #expect(drive.engine.workflow.steps[old.state.step].name == "renewing")
         #expect(old.state.renewal == "ENT-2026-001")
         #expect(new.state.opening.renews == "ENT-2025-001")

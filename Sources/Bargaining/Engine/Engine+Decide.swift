@@ -5,7 +5,7 @@ extension Engine {
     public func decide(_ state: NegotiationState, _ action: Action, by actor: Actor, on day: Day) -> Result<Decision, RuleViolation> {
         var next = state
         return decide(&next, action, by: actor, on: day).map {
-            Decision(events: $0.events, state: next, warnings: $0.warnings, explanation: $0.explanation)
+            Decision(events: $0.events, state: next, warnings: $0.warnings, explanation: $0.explanation, opens: $0.opens)
         }
     }
 
@@ -14,7 +14,7 @@ extension Engine {
     public func decide(_ state: inout NegotiationState, _ action: Action, by actor: Actor, on day: Day) -> Result<Decision.Effects, RuleViolation> {
         var events: [Event] = []
         return decide(&state, action, by: actor, on: day, appendingTo: &events).map {
-            Decision.Effects(events: events, warnings: $0.warnings, explanation: $0.explanation)
+            Decision.Effects(events: events, warnings: $0.warnings, explanation: $0.explanation, opens: $0.opens)
         }
     }
 
@@ -85,6 +85,12 @@ extension Engine {
             }
         }
 
+        let opens: LinkedOpening?
+        switch linkedOpening(of: action, in: state, by: actor, on: day) {
+        case .success(let linked): opens = linked
+        case .failure(let violation): return .failure(violation)
+        }
+
         var fields = action.fields
         var sides = state.sidesDone(action.kind)
         if let side = actor.role.side { sides.insert(side) }
@@ -113,7 +119,7 @@ extension Engine {
             preconditionFailure("an event the engine built does not apply: \(error)")
         }
         events.append(event)
-        return .success(Decision.Remarks(warnings: warnings, explanation: outcome?.explanation))
+        return .success(Decision.Remarks(warnings: warnings, explanation: outcome?.explanation, opens: opens))
     }
 
     /// The step an action leads to when it completes, or nil when it stays.

@@ -32,7 +32,7 @@ public final class Engine: Sendable {
         // What `fold([event])` gives (the opening pinned to this very workflow, its deadlines
         // running), without building a second state.
         state.deadlines = opened
-        return .success(Decision(events: [event], state: state, warnings: [], explanation: nil))
+        return .success(Decision(events: [event], state: state, warnings: [], explanation: nil, opens: nil))
     }
 
     /// SPEC §1: who may open, and what a negotiation of this level must cover.
@@ -84,26 +84,39 @@ public struct Action: Hashable, Sendable {
     }
 }
 
-/// What an accepted act produced: the events to append (deadline lapses first, then the act), the
-/// resulting state, and what the chair should be told.
+/// What an accepted act produced, as data for the caller to carry out (in the spirit of
+/// swift-nio's state machines: the transition says what must happen, one executor does it):
+/// the events to append (deadline lapses first, then the act), the resulting state, the
+/// negotiation the act opens beside this one, and what the chair should be told.
 public struct Decision: Sendable {
     public var events: [Event]
     public var state: NegotiationState
     public var warnings: [String]
     /// How a classifying rule decided (the congress vote with its numbers).
     public var explanation: String?
+    /// The negotiation this act opens, linked to this one (the renewal, S1 art 38). The caller
+    /// records it in the same transaction as ``events``, or records neither.
+    public var opens: LinkedOpening?
 
     /// What an act produced, without the resulting state (see the in-place `decide`).
     public struct Effects: Sendable {
         public var events: [Event]
         public var warnings: [String]
         public var explanation: String?
+        public var opens: LinkedOpening?
     }
 
-    /// What the chair should be told about an accepted act, for the `decide` that appends its
-    /// events to the caller's array.
+    /// What the chair should be told about an accepted act, and what it opens, for the `decide`
+    /// that appends its events to the caller's array.
     public struct Remarks: Sendable {
         public var warnings: [String]
         public var explanation: String?
+        public var opens: LinkedOpening?
     }
+}
+
+/// A negotiation opened by an act on another one: its opening events and its state.
+public struct LinkedOpening: Sendable {
+    public var events: [Event]
+    public var state: NegotiationState
 }

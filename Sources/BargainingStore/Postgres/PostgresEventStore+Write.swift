@@ -1,70 +1,79 @@
 import Bargaining
 import PostgresNIO
 
-// MARK: - Writes: one transaction per decision, the negotiation's row locked first
+// MARK: - Writes: one transaction per decision (a renewal's two negotiations included), rows locked first
 
 extension PostgresEventStore {
-    public func create(_ events: [Event], summary: NegotiationSummary) async throws(StoreError) {
-        AppendContract.check(events, of: summary.id, after: 0, summary: summary)
-        let rows = EventRow.chain(events, bodies: events.map(\.canonicalJSON), of: summary.id, after: HashChain.origin,
-                                  recordedAt: EventRow.now())
-        let logger = self.logger
-        try await transaction { connection in
-            var inserted = false
-            for try await _ in try await connection.query("""
-                INSERT INTO negotiations (id, level, workflow_name, workflow_version, workflow_digest, title, employee_party,
-                                          employer_party, district, street, step, version, last_day)
-                VALUES (\(summary.id), \(summary.level.rawValue), \(summary.workflow.name), \(summary.workflow.version),
-                        \(summary.workflow.digest), \(summary.title), \(summary.employeeParty), \(summary.employerParty),
-                        \(summary.district), \(summary.street), \(summary.step), \(summary.version), \(summary.lastDay.description))
-                ON CONFLICT (id) DO NOTHING RETURNING id
-                """, logger: logger) { inserted = true }
-            guard inserted else { throw StoreError.alreadyExists(id: summary.id) }
-            try await Self.insert(rows, connection, logger: logger)
-            try await Self.replaceDependents(of: summary, connection, logger: logger)
-        }
-    }
-
-    public func append(_ events: [Event], to id: String, expectedVersion: Int, summary: NegotiationSummary) async throws(StoreError) {
-        AppendContract.check(events, of: id, after: expectedVersion, summary: summary)
-        let bodies = events.map(\.canonicalJSON)
+    public func commit(_ writes: [NegotiationWrite]) async throws(StoreError) {
+        AppendContract.check(writes)
+        let bodies = writes.map { $0.events.map(\.canonicalJSON) }
         let recordedAt = EventRow.now()
         let logger = self.logger
         do {
             try await untypedTransaction { connection in
-                var head: (version: Int, hash: String?)?
-                for try await row in try await connection.query("""
-                    SELECT n.version, e.hash FROM negotiations n
-                    LEFT JOIN events e ON e.negotiation_id = n.id AND e.sequence = n.version
-                    WHERE n.id = \(id) FOR UPDATE OF n
-                    """, logger: logger).decode((Int, String?).self) { head = row }
-                guard let head else { throw StoreError.notFound(id: id) }
-                guard head.version == expectedVersion else {
-                    throw StoreError.conflict(id: id, expected: expectedVersion, actual: head.version)
+                for (write, bodies) in zip(writes, bodies) {
+                    let previous = write.creates ? try await Self.claim(write.summary, connection, logger: logger)
+                        : try await Self.head(of: write, connection, logger: logger)
+                    try await Self.insert(EventRow.chain(write.events, bodies: bodies, of: write.id, after: previous, recordedAt: recordedAt),
+                                          connection, logger: logger)
+                    if !write.creates { try await Self.update(write.summary, connection, logger: logger) }
+                    try await Self.replaceDependents(of: write.summary, connection, logger: logger)
                 }
-                guard let previous = head.hash else {
-                    throw StoreError.corrupt(reason: "negotiation \(id) is at version \(head.version) but has no event \(head.version); run `bargain verify \(id)`")
-                }
-                try await Self.insert(EventRow.chain(events, bodies: bodies, of: id, after: previous, recordedAt: recordedAt),
-                                      connection, logger: logger)
-                try await connection.query("""
-                    UPDATE negotiations SET level = \(summary.level.rawValue), workflow_name = \(summary.workflow.name),
-                        workflow_version = \(summary.workflow.version), workflow_digest = \(summary.workflow.digest),
-                        title = \(summary.title), employee_party = \(summary.employeeParty), employer_party = \(summary.employerParty),
-                        district = \(summary.district), street = \(summary.street), step = \(summary.step),
-                        version = \(summary.version), last_day = \(summary.lastDay.description)
-                    WHERE id = \(id)
-                    """, logger: logger)
-                try await Self.replaceDependents(of: summary, connection, logger: logger)
             }
         } catch {
             // The primary key caught a writer the row lock did not (which the lock makes rare):
             // still a lost race, and reported as one.
-            if Self.isUniqueViolation(error) {
-                throw .conflict(id: id, expected: expectedVersion, actual: try await currentVersion(of: id))
+            if Self.isUniqueViolation(error), let append = writes.first(where: { !$0.creates }) {
+                throw .conflict(id: append.id, expected: append.expectedVersion, actual: try await currentVersion(of: append.id))
             }
             throw StoreError(postgres: error, endpoint: endpoint)
         }
+    }
+
+    /// Inserts a new negotiation's row; the hash its first event chains from.
+    static func claim(_ summary: NegotiationSummary, _ connection: PostgresConnection, logger: Logger) async throws -> String {
+        var inserted = false
+        for try await _ in try await connection.query("""
+            INSERT INTO negotiations (id, level, workflow_name, workflow_version, workflow_digest, title, employee_party,
+                                      employer_party, district, street, step, version, last_day)
+            VALUES (\(summary.id), \(summary.level.rawValue), \(summary.workflow.name), \(summary.workflow.version),
+                    \(summary.workflow.digest), \(summary.title), \(summary.employeeParty), \(summary.employerParty),
+                    \(summary.district), \(summary.street), \(summary.step), \(summary.version), \(summary.lastDay.description))
+            ON CONFLICT (id) DO NOTHING RETURNING id
+            """, logger: logger) { inserted = true }
+        guard inserted else { throw StoreError.alreadyExists(id: summary.id) }
+        return HashChain.origin
+    }
+
+    /// Locks the negotiation's row and checks it is still at the version the write was decided
+    /// against; the hash of its last event, which the new ones chain from.
+    static func head(of write: NegotiationWrite, _ connection: PostgresConnection, logger: Logger) async throws -> String {
+        let id = write.id
+        var head: (version: Int, hash: String?)?
+        for try await row in try await connection.query("""
+            SELECT n.version, e.hash FROM negotiations n
+            LEFT JOIN events e ON e.negotiation_id = n.id AND e.sequence = n.version
+            WHERE n.id = \(id) FOR UPDATE OF n
+            """, logger: logger).decode((Int, String?).self) { head = row }
+        guard let head else { throw StoreError.notFound(id: id) }
+        guard head.version == write.expectedVersion else {
+            throw StoreError.conflict(id: id, expected: write.expectedVersion, actual: head.version)
+        }
+        guard let previous = head.hash else {
+            throw StoreError.corrupt(reason: "negotiation \(id) is at version \(head.version) but has no event \(head.version); run `bargain verify \(id)`")
+        }
+        return previous
+    }
+
+    static func update(_ summary: NegotiationSummary, _ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("""
+            UPDATE negotiations SET level = \(summary.level.rawValue), workflow_name = \(summary.workflow.name),
+                workflow_version = \(summary.workflow.version), workflow_digest = \(summary.workflow.digest),
+                title = \(summary.title), employee_party = \(summary.employeeParty), employer_party = \(summary.employerParty),
+                district = \(summary.district), street = \(summary.street), step = \(summary.step),
+                version = \(summary.version), last_day = \(summary.lastDay.description)
+            WHERE id = \(summary.id)
+            """, logger: logger)
     }
 
     func currentVersion(of id: String) async throws(StoreError) -> Int {

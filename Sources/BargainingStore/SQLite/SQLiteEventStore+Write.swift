@@ -1,58 +1,67 @@
 import Bargaining
 import GRDB
 
-// MARK: - Writes: one IMMEDIATE transaction per decision
+// MARK: - Writes: one IMMEDIATE transaction per decision (a renewal's two negotiations included)
 
 extension SQLiteEventStore {
-    public func create(_ events: [Event], summary: NegotiationSummary) async throws(StoreError) {
-        AppendContract.check(events, of: summary.id, after: 0, summary: summary)
-        let bodies = events.map(\.canonicalJSON)
+    public func commit(_ writes: [NegotiationWrite]) async throws(StoreError) {
+        AppendContract.check(writes)
+        let bodies = writes.map { $0.events.map(\.canonicalJSON) }
         let recordedAt = EventRow.now()
         try await write { db in
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM negotiations WHERE id = ?)", arguments: [summary.id]) == true {
-                throw StoreError.alreadyExists(id: summary.id)
+            for (write, bodies) in zip(writes, bodies) {
+                let previous = write.creates ? try Self.claim(write.summary, db) : try Self.head(of: write, db)
+                try Self.insert(EventRow.chain(write.events, bodies: bodies, of: write.id, after: previous, recordedAt: recordedAt), db)
+                if !write.creates { try Self.update(write.summary, db) }
+                try Self.replaceDependents(of: write.summary, db)
             }
-            try db.cachedStatement(sql: """
-                INSERT INTO negotiations (id, level, workflow_name, workflow_version, workflow_digest, title, employee_party,
-                                          employer_party, district, street, step, version, last_day)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    summary.id, summary.level.rawValue, summary.workflow.name, summary.workflow.version, summary.workflow.digest,
-                    summary.title, summary.employeeParty, summary.employerParty, summary.district, summary.street,
-                    summary.step, summary.version, summary.lastDay.description,
-                ])
-            try Self.insert(EventRow.chain(events, bodies: bodies, of: summary.id, after: HashChain.origin, recordedAt: recordedAt), db)
-            try Self.replaceDependents(of: summary, db)
         }
     }
 
-    public func append(_ events: [Event], to id: String, expectedVersion: Int, summary: NegotiationSummary) async throws(StoreError) {
-        AppendContract.check(events, of: id, after: expectedVersion, summary: summary)
-        let bodies = events.map(\.canonicalJSON)
-        let recordedAt = EventRow.now()
-        try await write { db in
-            guard let version = try Int.fetchOne(db, sql: "SELECT version FROM negotiations WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound(id: id)
-            }
-            guard version == expectedVersion else {
-                throw StoreError.conflict(id: id, expected: expectedVersion, actual: version)
-            }
-            guard let previous = try String.fetchOne(
-                db, sql: "SELECT hash FROM events WHERE negotiation_id = ? AND sequence = ?", arguments: [id, version]) else {
-                throw StoreError.corrupt(reason: "negotiation \(id) is at version \(version) but has no event \(version); run `bargain verify \(id)`")
-            }
-            try Self.insert(EventRow.chain(events, bodies: bodies, of: id, after: previous, recordedAt: recordedAt), db)
-            try db.cachedStatement(sql: """
-                UPDATE negotiations SET level = ?, workflow_name = ?, workflow_version = ?, workflow_digest = ?, title = ?,
-                    employee_party = ?, employer_party = ?, district = ?, street = ?, step = ?, version = ?, last_day = ?
-                WHERE id = ?
-                """).execute(arguments: [
-                    summary.level.rawValue, summary.workflow.name, summary.workflow.version, summary.workflow.digest, summary.title,
-                    summary.employeeParty, summary.employerParty, summary.district, summary.street, summary.step,
-                    summary.version, summary.lastDay.description, id,
-                ])
-            try Self.replaceDependents(of: summary, db)
+    /// Inserts a new negotiation's row; the hash its first event chains from.
+    static func claim(_ summary: NegotiationSummary, _ db: Database) throws -> String {
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM negotiations WHERE id = ?)", arguments: [summary.id]) == true {
+            throw StoreError.alreadyExists(id: summary.id)
         }
+        try db.cachedStatement(sql: """
+            INSERT INTO negotiations (id, level, workflow_name, workflow_version, workflow_digest, title, employee_party,
+                                      employer_party, district, street, step, version, last_day)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                summary.id, summary.level.rawValue, summary.workflow.name, summary.workflow.version, summary.workflow.digest,
+                summary.title, summary.employeeParty, summary.employerParty, summary.district, summary.street,
+                summary.step, summary.version, summary.lastDay.description,
+            ])
+        return HashChain.origin
+    }
+
+    /// Checks that the negotiation is still at the version the write was decided against; the
+    /// hash of its last event, which the new ones chain from.
+    static func head(of write: NegotiationWrite, _ db: Database) throws -> String {
+        let id = write.id
+        guard let version = try Int.fetchOne(db, sql: "SELECT version FROM negotiations WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(id: id)
+        }
+        guard version == write.expectedVersion else {
+            throw StoreError.conflict(id: id, expected: write.expectedVersion, actual: version)
+        }
+        guard let previous = try String.fetchOne(
+            db, sql: "SELECT hash FROM events WHERE negotiation_id = ? AND sequence = ?", arguments: [id, version]) else {
+            throw StoreError.corrupt(reason: "negotiation \(id) is at version \(version) but has no event \(version); run `bargain verify \(id)`")
+        }
+        return previous
+    }
+
+    static func update(_ summary: NegotiationSummary, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE negotiations SET level = ?, workflow_name = ?, workflow_version = ?, workflow_digest = ?, title = ?,
+                employee_party = ?, employer_party = ?, district = ?, street = ?, step = ?, version = ?, last_day = ?
+            WHERE id = ?
+            """).execute(arguments: [
+                summary.level.rawValue, summary.workflow.name, summary.workflow.version, summary.workflow.digest, summary.title,
+                summary.employeeParty, summary.employerParty, summary.district, summary.street, summary.step,
+                summary.version, summary.lastDay.description, summary.id,
+            ])
     }
 
     static func insert(_ rows: [EventRow], _ db: Database) throws {

@@ -1,20 +1,23 @@
 import Bargaining
+import BargainingService
 
 /// What `bargain do` and `bargain next` print once an act is recorded: the new rows of the
 /// timeline (with any deadline that passed first), where the negotiation now stands, and what
 /// may come next.
 struct ActReport {
-    let engine: Engine
-    /// The whole history, the recorded decision's events last.
-    let events: [Event]
-    /// How many of `events` the decision added.
-    let added: Int
+    let recorded: Recorded
     let terminal: Terminal
 
+    init(_ recorded: Recorded, terminal: Terminal) {
+        self.recorded = recorded
+        self.terminal = terminal
+    }
+
     func render() throws -> String {
-        let state = try engine.fold(events)
+        let negotiation = recorded.negotiation, engine = negotiation.engine, events = negotiation.events
+        let state = negotiation.state
         var output = terminal.paint("recorded", .green) + " on \(state.id) (now \(state.version) events)\n"
-        output += try Timeline(engine: engine, terminal: terminal, showsFields: true).render(events, from: events.count - added)
+        output += try Timeline(engine: engine, terminal: terminal, showsFields: true).render(events, from: events.count - recorded.added)
         let allowed = engine.allowedActions(in: state)
         if allowed.isEmpty {
             output += "next: nothing, the negotiation has ended\n"

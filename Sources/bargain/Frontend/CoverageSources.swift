@@ -1,5 +1,6 @@
 import Bargaining
 import BargainingCoverage
+import BargainingService
 import BargainingStore
 
 /// What the coverage commands read from the store: the calculator over the registry, the

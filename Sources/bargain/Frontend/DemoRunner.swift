@@ -1,10 +1,10 @@
 import Bargaining
+import BargainingService
 
-/// Plays sample negotiations through a ``NegotiationBook``, act by act, as a chair would type
-/// them. The book decides where they are kept: in memory today, a temporary store once the
-/// store lands, with no change here.
+/// Plays sample negotiations through a ``NegotiationService``, act by act, as a chair would
+/// type them.
 struct DemoRunner {
-    let book: any NegotiationBook
+    let service: any NegotiationService
 
     /// A played script: its full history and where it ended.
     struct Played {
@@ -16,12 +16,13 @@ struct DemoRunner {
     }
 
     func play(_ script: SampleNegotiations.Script) async throws -> Played {
-        var decision = try await book.open(script.opening, by: script.openedBy, on: script.openedOn)
+        var recorded = try await service.open(script.opening, by: script.openedBy, on: script.openedOn, requestID: nil)
         var narration: [Int: String] = [:]
         for act in script.acts {
-            decision = try await book.act(act.action, on: script.opening.id, by: act.actor, on: act.on)
-            if let event = decision.events.last { narration[event.sequence] = act.narration }
+            recorded = try await service.act(act.action, on: script.opening.id, by: act.actor, on: act.on, requestID: nil)
+            if let event = recorded.events.last { narration[event.sequence] = act.narration }
         }
-        return Played(script: script, events: try await book.events(of: script.opening.id), state: decision.state, narration: narration)
+        let negotiation = recorded.negotiation
+        return Played(script: script, events: negotiation.events, state: negotiation.state, narration: narration)
     }
 }

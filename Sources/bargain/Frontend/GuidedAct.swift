@@ -1,4 +1,5 @@
 import Bargaining
+import BargainingService
 
 /// `bargain next`: takes a chair through one act. It shows where the negotiation stands and
 /// the acts allowed now, asks which, who takes it and on which date, explains the rules that
@@ -10,7 +11,7 @@ import Bargaining
 /// recording is not, so an interrupt there is left to the store's atomicity.
 struct GuidedAct {
     let prompter: FieldPrompter
-    let book: any NegotiationBook
+    let service: any NegotiationService
     let id: String
     /// From `--as`, `--on` and `--set`: what the chair already said is not asked again.
     var actor: Actor?
@@ -30,7 +31,7 @@ struct GuidedAct {
     private func say(_ text: String) { prompter.write(text) }
 
     func run() async throws -> Outcome {
-        let negotiation = try await book.negotiation(id)
+        let negotiation = try await service.negotiation(id)
         let status = try negotiation.status(asOf: max(day ?? today, negotiation.state.lastDay))
         say(overview(status))
         guard !status.allowed.isEmpty else {
@@ -43,10 +44,7 @@ struct GuidedAct {
             let day = try self.day ?? chooseDay(after: negotiation.state.lastDay)
             let given = try FieldEntry.fields(from: assignments, for: allowed.kind)
             say(rules(for: allowed.kind, in: engine))
-            var fields = try prompter.complete(given, asking: askable(allowed.kind))
-            if allowed.kind == .requestRenewal {
-                fields["renewal"] = .text(given.text("renewal") ?? NegotiationID.make(negotiation.opening.level, year: day.year))
-            }
+            let fields = try prompter.complete(given, asking: askable(allowed.kind))
             return Draft(kind: allowed.kind, actor: actor, day: day, fields: fields)
         }
         var refused = false
@@ -134,7 +132,7 @@ struct GuidedAct {
 
     // MARK: - Asking
 
-    /// The fields a chair is asked: all but the renewal id, which the tool fills in.
+    /// The fields a chair is asked: all but the renewal id, which the service fills in.
     func askable(_ kind: ActionKind) -> [FieldSpec] {
         kind == .requestRenewal ? kind.fields.filter { $0.name != "renewal" } : kind.fields
     }
@@ -240,17 +238,11 @@ struct GuidedAct {
     // MARK: - Recording
 
     func record(_ draft: Draft) async throws {
-        let stdout = prompter.terminal
-        if draft.kind == .requestRenewal, let newID = draft.fields.text("renewal") {
-            let (old, new) = try await book.renew(id, as: newID, by: draft.actor, on: draft.day)
-            let after = try await book.negotiation(id)
-            say(try ActReport(engine: after.engine, events: after.events, added: old.events.count, terminal: stdout).render())
-            say("renewal negotiation opened: " + terminal.paint(new.state.id, .bold) + " (bargain next \(new.state.id))\n")
-            return
+        let recorded = try await service.act(Action(draft.kind, draft.fields), on: id, by: draft.actor, on: draft.day, requestID: nil)
+        say(try ActReport(recorded, terminal: prompter.terminal).render())
+        if let opened = recorded.opened {
+            say("renewal negotiation opened: " + terminal.paint(opened.id, .bold) + " (bargain next \(opened.id))\n")
         }
-        let decision = try await book.act(Action(draft.kind, draft.fields), on: id, by: draft.actor, on: draft.day)
-        let after = try await book.negotiation(id)
-        say(try ActReport(engine: after.engine, events: after.events, added: decision.events.count, terminal: stdout).render())
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bargaining
+import BargainingService
 import BargainingStore
 
 /// `--store PATH|postgres://…`, shared by every command that reads or records negotiations.
@@ -24,12 +25,12 @@ struct StoreOptions: ParsableArguments {
         try await withOpenStore(try location(), body)
     }
 
-    /// The store as a book that decides with the engine each negotiation is pinned to. The
-    /// workflows directory is found first (a missing one is reported before the store is
-    /// touched); its files are read when a negotiation of their level is.
-    func withBook<T>(_ workflows: WorkflowsOptions, _ body: (StoreBook) async throws -> T) async throws -> T {
+    /// The application service over the store, deciding with the engine each negotiation is
+    /// pinned to. The workflows directory is found first (a missing one is reported before the
+    /// store is touched); its files are read when a negotiation of their level is.
+    func withService<T>(_ workflows: WorkflowsOptions, _ body: (LocalNegotiationService) async throws -> T) async throws -> T {
         let catalog = WorkflowCatalog(path: try workflows.path())
-        return try await withStore { store in try await body(StoreBook(store: store, workflows: catalog)) }
+        return try await withStore { store in try await body(LocalNegotiationService(store: store, workflows: catalog)) }
     }
 }
 

@@ -46,7 +46,6 @@ func explain(_ error: any Error) -> (String, ExitCode) {
     case let cancelled as PromptCancelled: (cancelled.description, ExitCodes.cancelled)
     case let store as StoreError: (store.description, exitCode(for: store))
     case let pinned as PinnedWorkflowError: (pinned.description, ExitCodes.dataError)
-    case let renewal as RenewalIncomplete: (renewal.description, explain(renewal.cause).1)
     default: ("internal error: \(error)", ExitCodes.internalError)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bargaining
 import BargainingCoverage
+import BargainingService
 import BargainingStore
 
 extension Bargain.CoverageCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bargaining
+import BargainingService
 import BargainingStore
 import Foundation
 
@@ -45,13 +46,13 @@ extension Bargain {
                 let location = try temporary.map { StoreLocation.sqlite(path: $0.path, createsDirectory: false) } ?? StoreLocation(store)
                 let stdout = Terminal.standardOutput
                 try await withOpenStore(location) { eventStore in
-                    let book = StoreBook(store: eventStore, directory: directory)
+                    let service = LocalNegotiationService(store: eventStore, workflows: WorkflowCatalog(directory))
                     for id in [Self.enterpriseID, Self.regionalID, Self.renewalID] {
                         if try await eventStore.exists(id) {
                             throw CommandFailure("\(location) already holds the demo's negotiation \(id); give --store a new file", exitCode: ExitCodes.usage)
                         }
                     }
-                    let runner = DemoRunner(book: book)
+                    let runner = DemoRunner(service: service)
                     let enterprise = try await runner.play(SampleNegotiations.enterprise(
                         id: Self.enterpriseID, workflow: directory.engine(for: .enterprise).workflow.reference))
                     stdout.write(try DemoReport(played: enterprise, engine: directory.engine(for: .enterprise), terminal: stdout).render())
@@ -61,7 +62,7 @@ extension Bargain {
                     // The sample's narration is the enterprise's (it names 王芳 and 李强); the timeline says who acted.
                     stdout.write(try DemoReport(played: regional, engine: directory.engine(for: .regional), terminal: stdout, narrated: false).render())
                     stdout.line()
-                    stdout.write(try await renewal(book, terminal: stdout))
+                    stdout.write(try await renewal(service, terminal: stdout))
                 }
                 stdout.line()
                 stdout.write(continuation(kept: store.map { _ in location.description }, terminal: stdout))
@@ -69,18 +70,19 @@ extension Bargain {
         }
 
         /// The union asks to renew the enterprise contract; the new negotiation opens.
-        func renewal(_ book: StoreBook, terminal: Terminal) async throws -> String {
-            let (old, new) = try await book.renew(Self.enterpriseID, as: Self.renewalID, by: SampleNegotiations.unionChair, on: Self.renewalDay)
-            let contract = try await book.negotiation(Self.enterpriseID)
+        func renewal(_ service: LocalNegotiationService, terminal: Terminal) async throws -> String {
+            let asked = try await service.act(Action(.requestRenewal, ["renewal": .text(Self.renewalID)]), on: Self.enterpriseID,
+                                              by: SampleNegotiations.unionChair, on: Self.renewalDay, requestID: nil)
+            let contract = asked.negotiation
             var narration: [Int: String] = [:]
-            if let asked = old.events.last {
-                narration[asked.sequence] = "Within the 3 months before the contract expires (2026-04-30), the union asks to renew it: a new negotiation with the same parties."
+            if let event = asked.events.last {
+                narration[event.sequence] = "Within the 3 months before the contract expires (2026-04-30), the union asks to renew it: a new negotiation with the same parties."
             }
             var output = terminal.paint("续订 (renewal) of \(Self.enterpriseID)", .bold) + "\n"
             output += try Timeline(engine: contract.engine, terminal: terminal, narration: narration)
-                .render(contract.events, from: contract.events.count - old.events.count)
-            output += "\n" + DemoReport.header(new.state.opening, terminal: terminal)
-            let renewal = try await book.negotiation(Self.renewalID)
+                .render(contract.events, from: contract.events.count - asked.added)
+            guard let renewal = asked.opened else { preconditionFailure("request-renewal opens the renewal") }
+            output += "\n" + DemoReport.header(renewal.opening, terminal: terminal)
             output += try Timeline(engine: renewal.engine, terminal: terminal).render(renewal.events)
             output += "\n" + StatusReport(status: try renewal.status(asOf: Self.renewalDay), terminal: terminal, showsParties: false).render()
             return output

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bargaining
+import BargainingService
 
 extension Bargain {
     struct Do: AsyncParsableCommand {
@@ -59,34 +60,22 @@ extension Bargain {
                     fields[name] = value
                 }
                 try FieldEntry.requireComplete(fields, for: kind)
+                if kind == .requestRenewal, let newID = fields.text("renewal"), !NegotiationID.isValid(newID) {
+                    throw CommandFailure("renewal: '\(newID)' cannot be an id: use 1 to 64 letters, digits, '-', '_' or '.'", exitCode: ExitCodes.usage)
+                }
                 let actor = act.actor!, day = act.day ?? Day.today()
                 let stdout = Terminal.standardOutput, stderr = Terminal.standardError
-                try await store.withBook(workflows) { book in
-                    let before = try await book.negotiation(id)
-                    guard before.engine.workflow.action(kind) != nil else {
-                        throw CommandFailure("'\(action)' is not part of workflow \(before.engine.workflow.name); \(Self.allowedNow(before))",
-                                             exitCode: ExitCodes.usage)
-                    }
-                    if kind == .requestRenewal {
-                        let newID = fields.text("renewal") ?? NegotiationID.make(before.opening.level, year: day.year)
-                        guard NegotiationID.isValid(newID) else {
-                            throw CommandFailure("renewal: '\(newID)' cannot be an id: use 1 to 64 letters, digits, '-', '_' or '.'", exitCode: ExitCodes.usage)
-                        }
-                        let (old, new, after) = try await book.renew(before, as: newID, by: actor, on: day)
-                        stderr.write(try ActReport(engine: after.engine, events: after.events, added: old.events.count, terminal: stderr).render())
-                        stderr.line("renewal negotiation opened: \(new.state.id) (bargain next \(new.state.id))")
-                        stdout.line(new.state.id)
+                try await store.withService(workflows) { service in
+                    let recorded = try await service.act(Action(kind, fields), on: id, by: actor, on: day, requestID: nil)
+                    guard let opened = recorded.opened else {
+                        stdout.write(try ActReport(recorded, terminal: stdout).render())
                         return
                     }
-                    let (decision, after) = try await book.record(Action(kind, fields), on: before, by: actor, on: day)
-                    stdout.write(try ActReport(engine: after.engine, events: after.events, added: decision.events.count, terminal: stdout).render())
+                    stderr.write(try ActReport(recorded, terminal: stderr).render())
+                    stderr.line("renewal negotiation opened: \(opened.id) (bargain next \(opened.id))")
+                    stdout.line(opened.id)
                 }
             }
-        }
-
-        static func allowedNow(_ negotiation: Negotiation) -> String {
-            let allowed = negotiation.engine.allowedActions(in: negotiation.state).map(\.kind.rawValue)
-            return allowed.isEmpty ? "nothing is allowed now: the negotiation has ended" : "allowed now: \(allowed.joined(separator: ", "))"
         }
     }
 }

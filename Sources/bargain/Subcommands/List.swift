@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bargaining
+import BargainingService
 import BargainingStore
 
 extension Bargain {
@@ -37,6 +38,7 @@ extension Bargain {
         @OptionGroup var asOf: AsOfOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var store: StoreOptions
+        @OptionGroup var workflows: WorkflowsOptions
 
         func validate() throws {
             if let dueWithin, dueWithin < 0 { throw ValidationError("--due-within takes a number of days, 0 or more") }
@@ -47,7 +49,7 @@ extension Bargain {
                 let day = asOf.day
                 let query = NegotiationQuery(level: level, step: step, district: district, overdueAsOf: overdue ? day : nil,
                                              dueBy: dueWithin.map { day.adding(days: $0) })
-                let list = NegotiationList(summaries: try await store.withStore { try await $0.list(query) }, asOf: day)
+                let list = NegotiationList(summaries: try await store.withService(workflows) { try await $0.list(query) }, asOf: day)
                 let stdout = Terminal.standardOutput
                 stdout.write(output.json ? try JSONOutput.render(list.document) : list.table(for: stdout))
             }

@@ -26,10 +26,10 @@ extension Bargain {
         func run() async throws {
             try await reportingFailures {
                 let stdout = Terminal.standardOutput
-                let text = try await store.withBook(workflows) { book in
-                    let stored = try await book.store.load(id)
-                    let negotiation = try await book.negotiation(from: stored.map(\.event), id: id)
-                    if output.json { return try JSONOutput.render(try LogDocument(stored, engine: negotiation.engine)) }
+                let text = try await store.withService(workflows) { service in
+                    let log = try await service.log(id)
+                    let negotiation = log.negotiation
+                    if output.json { return try JSONOutput.render(try LogDocument(log.stored, engine: negotiation.engine)) }
                     let opening = negotiation.opening
                     return stdout.paint(opening.title, .bold) + "  (\(opening.level.chineseName) · \(opening.id))\n"
                         + (try Timeline(engine: negotiation.engine, terminal: stdout, showsFields: true).render(negotiation.events))

@@ -33,8 +33,8 @@ extension Bargain {
         func run() async throws {
             try await reportingFailures {
                 let prompter = try FieldPrompter.standardInput()
-                let outcome = try await store.withBook(workflows) { book in
-                    try await GuidedAct(prompter: prompter, book: book, id: id, actor: act.actor, day: act.day,
+                let outcome = try await store.withService(workflows) { service in
+                    try await GuidedAct(prompter: prompter, service: service, id: id, actor: act.actor, day: act.day,
                                         assignments: act.assignments).run()
                 }
                 if outcome == .stopped(afterRefusal: true) { throw ExitCodes.refused }

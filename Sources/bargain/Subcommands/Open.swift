@@ -1,6 +1,6 @@
 import ArgumentParser
 import Bargaining
-import BargainingStore
+import BargainingService
 
 extension Bargain {
     struct Open: AsyncParsableCommand {
@@ -80,18 +80,10 @@ extension Bargain {
         func run() async throws {
             try await reportingFailures {
                 let day = self.day ?? Day.today()
-                let chosen = id
-                let opened = try await store.withBook(workflows) { book in
-                    // A generated id that happens to be taken is drawn again; a chosen one is the chair's to change.
-                    for attempt in 1... {
-                        do {
-                            return try await book.open(try opening(id: chosen ?? NegotiationID.make(level, year: day.year), workflow: book),
-                                                       by: actor ?? Actor(.employeeSide), on: day)
-                        } catch {
-                            guard case StoreError.alreadyExists = error, chosen == nil, attempt < 5 else { throw error }
-                        }
-                    }
-                    preconditionFailure("unreachable")
+                // Without --id the service chooses one (and draws again if it happens to be taken).
+                let opened = try await store.withService(workflows) { service in
+                    try await service.open(try opening(id: id ?? "", workflows: service.workflows), by: actor ?? Actor(.employeeSide),
+                                           on: day, requestID: nil).negotiation
                 }
                 Terminal.standardOutput.line(opened.state.id)
                 let stderr = Terminal.standardError
@@ -101,14 +93,14 @@ extension Bargain {
             }
         }
 
-        func opening(id: String, workflow book: StoreBook) throws -> Opening {
+        func opening(id: String, workflows: WorkflowCatalog) throws -> Opening {
             let year = (day ?? Day.today()).year
             let defaultTitle = switch level {
             case .enterprise: "\(year)年度工资专项集体协商"
             case .industry: "\(year)年度行业性工资集体协商"
             case .regional: "\(year)年度区域性工资集体协商"
             }
-            return Opening(id: id, level: level, workflow: try book.workflows.engine(for: level).workflow.reference,
+            return Opening(id: id, level: level, workflow: try workflows.engine(for: level).workflow.reference,
                            title: title ?? defaultTitle, employeeParty: union, employerParty: employer, enterprises: enterprise,
                            district: district, street: street, renews: renews)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bargaining
+import BargainingService
 
 extension Bargain {
     struct Status: AsyncParsableCommand {
@@ -28,15 +29,14 @@ extension Bargain {
 
         func run() async throws {
             try await reportingFailures {
-                let negotiation = try await store.withBook(workflows) { book in try await book.negotiation(id) }
+                let negotiation = try await store.withService(workflows) { service in try await service.negotiation(id) }
                 let status: NegotiationStatus
                 do throws(RuleViolation) { status = try negotiation.status(asOf: asOf.day) } catch {
                     throw CommandFailure("--as-of \(asOf.day): \(error.message)", exitCode: ExitCodes.usage)
                 }
                 let stdout = Terminal.standardOutput
                 if output.json {
-                    let lastRecorded = negotiation.events.last { $0.on <= asOf.day }?.on ?? negotiation.state.lastDay
-                    stdout.write(try JSONOutput.render(StatusDocument(status, lastRecorded: lastRecorded)))
+                    stdout.write(try JSONOutput.render(StatusDocument(status, lastRecorded: negotiation.lastRecorded(asOf: asOf.day))))
                 } else {
                     stdout.write(StatusReport(status: status, terminal: stdout).render())
                 }

@@ -71,9 +71,11 @@ enum Stress {
         }
     }
 
-    /// A writer of 3-event decisions killed with SIGKILL at random moments, `kills` times.
-    /// After each kill every acknowledged decision is stored and every stored decision is whole;
-    /// at the end a freshly opened store verifies.
+    /// A writer of renewals killed with SIGKILL at random moments, `kills` times. A renewal is
+    /// one commit of two negotiations (the request on the old one, the opening of the new one):
+    /// after each kill every acknowledged renewal is stored, and for every negotiation the
+    /// request and the renewal it opens are both stored or both absent. At the end a freshly
+    /// opened store verifies and says the same.
     static func crash(_ subject: StoreUnderTest, kills: Int) async throws {
         do {
             try await crashRounds(subject, kills: kills)
@@ -84,30 +86,34 @@ enum Stress {
         await subject.cleanup()
     }
 
+    /// Whether `id` has been renewed, checked from both sides: the request recorded on it, and the
+    /// renewal negotiation it opens.
+    static func renewal(of id: String, after setup: Int, in store: any EventStore) async throws -> (requested: Bool, opened: Bool) {
+        (try await !store.load(id, after: setup).isEmpty, try await store.exists(id + "-R"))
+    }
+
     private static func crashRounds(_ subject: StoreUnderTest, kills: Int) async throws {
         let executable = try StressExecutable.require()
-        let perDecision = 3
-        let ids = (1...10).map { "CRASH-\($0)" }
+        // Enough in force for every writer to renew until it is killed, created in few commits.
+        let ids = (1...kills * 8).map { String(format: "CRASH-%05d", $0) }
         var rng = SystemRandomNumberGenerator()
         let start = ContinuousClock.now
-        var beforeFirstCommit = 0, committedUnacknowledged = 0, decisions = 0
+        var beforeFirstCommit = 0, committedUnacknowledged = 0, renewals = 0
 
         let store = try await subject.open()
-        var checked: [String: Int] = [:]
-        var setup = 0
-        for id in ids {
-            let history = try Samples.inTalks(id: id)
-            try await history.record(in: store)
-            checked[id] = history.state.version
-            setup = history.state.version
+        let setup = try Samples.enterprise(id: ids[0]).state.version
+        for batch in stride(from: 0, to: ids.count, by: 100) {
+            try await store.commit(try ids[batch..<min(batch + 100, ids.count)].map { id in
+                let history = try Samples.enterprise(id: id)
+                return NegotiationWrite(history.events, after: 0, summary: history.summary)
+            })
         }
+        var next = 0  // the first negotiation not yet seen renewed
         for kill in 0..<kills {
-            let id = ids[kill % ids.count]
             let child = try ChildProcess.start(executable, [
-                "crash", "--store", subject.location, "--workflows", Samples.workflowsPath, "--negotiation", id,
-                "--events-per-decision", "\(perDecision)",
+                "renew", "--store", subject.location, "--workflows", Samples.workflowsPath, "--negotiation", "CRASH-", "--on", "2026-02-02",
             ])
-            // Mostly while appending; every tenth kill at any moment, opening the store included.
+            // Mostly while renewing; every tenth kill at any moment, opening the store included.
             if kill % 10 == 9 {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 0...300, using: &rng)))
             } else {
@@ -117,53 +123,44 @@ enum Stress {
             Foundation.kill(child.process.processIdentifier, SIGKILL)
             let result = await child.wait()
             try #require(result.signalled, "the writer died on its own (status \(result.status)): \(result.stderr)")
+            try #require(!result.stdout.contains("exhausted"), "kill \(kill): the writer ran out of negotiations to renew")
 
-            // Every acknowledged decision is stored; at most the one in flight besides
-            let acknowledged = result.stdout.split(separator: "\n").last { $0.hasPrefix("committed ") }
-                .map { Int($0.split(separator: " ")[1])! }
-            let newer = try await store.load(id, after: checked[id]!).map(\.event)
-            let version = checked[id]! + newer.count
-            if let acknowledged {
-                #expect(version >= acknowledged, "kill \(kill): acknowledged \(acknowledged) but stored \(version)")
-                #expect(version <= acknowledged + perDecision, "kill \(kill): more than one decision beyond the acknowledged one")
-                if version > acknowledged { committedUnacknowledged += 1 }
-            } else {
-                beforeFirstCommit += 1
+            // Every acknowledged renewal is stored whole; so is each one before the first not renewed
+            let acknowledged = Set(result.stdout.split(separator: "\n").filter { $0.hasPrefix("renewed ") }.map { String($0.dropFirst(8)) })
+            var seen = 0
+            while next < ids.count {
+                let (requested, opened) = try await renewal(of: ids[next], after: setup, in: store)
+                #expect(requested == opened, "kill \(kill): \(ids[next]) requested \(requested), renewal opened \(opened)")
+                guard requested else { break }
+                if !acknowledged.contains(ids[next]) { committedUnacknowledged += 1 }
+                seen += 1
+                next += 1
             }
-
-            // Each stored decision is whole: its events are parts 1…K of one token
-            try #require(newer.count % perDecision == 0, "kill \(kill): \(newer.count) new events is not whole decisions")
-            for first in stride(from: 0, to: newer.count, by: perDecision) {
-                let token = "d\(newer[first].sequence)"
-                for part in 0..<perDecision {
-                    #expect(newer[first + part].fields.list("items") == [token, "part-\(part + 1)-of-\(perDecision)"])
-                }
-            }
-            decisions += newer.count / perDecision
-            checked[id] = version
+            if acknowledged.isEmpty && seen == 0 { beforeFirstCommit += 1 }
+            #expect(acknowledged.allSatisfy { ids[..<next].contains($0) }, "kill \(kill): an acknowledged renewal is missing")
+            renewals += seen
         }
         await store.close()
 
         let reopened = try await subject.open()
         let report = try await reopened.verify(nil)
-        let summaries = try await reopened.list(NegotiationQuery())
+        let versions = Dictionary(uniqueKeysWithValues: try await reopened.list(NegotiationQuery()).map { ($0.id, $0.version) })
         await reopened.close()
         #expect(report.isIntact, "\(report.mismatches)")
-        // A writer killed in the middle of committing leaves a decision that others see only a
+        // A writer killed in the middle of committing leaves a renewal that others see only a
         // little later: SQLite's after WAL recovery (the commit reached the WAL, the WAL index
         // was not updated yet), PostgreSQL's once the server has finished the COMMIT it had
-        // received. Such a decision is whole and was never acknowledged, so seeing it or not is
-        // right; anything else must be exactly as checked.
+        // received. Such a renewal is whole and was never acknowledged, so seeing it or not is
+        // right; a request without its renewal, or a renewal without its request, is not.
         var recovered = 0
-        for summary in summaries {
-            let seen = checked[summary.id]!
-            #expect(summary.version == seen || summary.version == seen + perDecision, "\(summary.id): \(summary.version), checked \(seen)")
-            #expect((summary.version - setup) % perDecision == 0)
-            if summary.version != seen { recovered += 1 }
+        for (index, id) in ids.enumerated() {
+            let requested = versions[id] == setup + 1
+            #expect(requested == (versions[id + "-R"] != nil), "\(id): request and renewal disagree after reopening")
+            #expect(versions[id] == setup || requested, "\(id): at version \(versions[id] ?? -1)")
+            if requested && index >= next { recovered += 1 }
         }
-        print("\(subject.backend): \(kills) SIGKILLs in \(ContinuousClock.now - start): \(decisions) decisions of \(perDecision) events stored whole, "
+        print("\(subject.backend): \(kills) SIGKILLs in \(ContinuousClock.now - start): \(renewals) renewals stored whole (old and new in one commit), "
               + "\(beforeFirstCommit) kills before a writer's first commit, \(committedUnacknowledged) between a commit and its acknowledgement, "
-              + "\(recovered) decisions that appeared on reopening; "
-              + "\(report.eventsChecked) events verified")
+              + "\(recovered) renewals that appeared on reopening; \(report.eventsChecked) events verified")
     }
 }

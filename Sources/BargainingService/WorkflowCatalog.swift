@@ -5,20 +5,20 @@ import Foundation
 /// parses enterprise.yaml (with the policy, calendar and minimum wage) and not the other two,
 /// which keeps its start-up within the latency goal. A catalog made from a whole directory (the
 /// demo) answers from it.
-final class WorkflowCatalog: @unchecked Sendable {
-    let path: String
+public final class WorkflowCatalog: @unchecked Sendable {
+    public let path: String
     private let lock = NSLock()
     private var directories: [Level: WorkflowDirectory] = [:]
 
-    init(path: String) { self.path = path }
+    public init(path: String) { self.path = path }
 
-    init(_ directory: WorkflowDirectory) {
+    public init(_ directory: WorkflowDirectory) {
         path = directory.path
         for level in Level.allCases { directories[level] = directory }
     }
 
     /// A directory holding at least `level`'s workflow.
-    func directory(for level: Level) throws -> WorkflowDirectory {
+    public func directory(for level: Level) throws -> WorkflowDirectory {
         lock.lock()
         defer { lock.unlock() }
         if let directory = directories[level] { return directory }
@@ -28,10 +28,10 @@ final class WorkflowCatalog: @unchecked Sendable {
     }
 
     /// The current workflow of `level`, for opening a negotiation.
-    func engine(for level: Level) throws -> Engine { try directory(for: level).engine(for: level) }
+    public func engine(for level: Level) throws -> Engine { try directory(for: level).engine(for: level) }
 
     /// The workflow a negotiation of `level` is pinned to, refused if its file has changed since.
-    func engine(for reference: WorkflowReference, level: Level) throws -> Engine {
+    public func engine(for reference: WorkflowReference, level: Level) throws -> Engine {
         try directory(for: level).engine(for: reference)
     }
 }

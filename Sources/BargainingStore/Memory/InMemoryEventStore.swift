@@ -1,0 +1,76 @@
+import Bargaining
+
+/// Negotiations held in memory for as long as the value lives: the same contract as the SQLite
+/// and PostgreSQL stores (one commit is all or nothing, versions checked, events hash-chained),
+/// for tests and for a caller that wants the service without a database.
+public actor InMemoryEventStore: EventStore {
+    /// Each negotiation's event rows in sequence order and its summary.
+    private var negotiations: [String: (rows: [EventRow], summary: NegotiationSummary)] = [:]
+
+    public init() {}
+
+    public func commit(_ writes: [NegotiationWrite]) throws(StoreError) {
+        AppendContract.check(writes)
+        // Every check before the first change: a refused commit leaves everything as it was.
+        var previous: [String] = []
+        for write in writes {
+            let stored = negotiations[write.id]
+            if write.creates {
+                guard stored == nil else { throw .alreadyExists(id: write.id) }
+                previous.append(HashChain.origin)
+            } else {
+                guard let stored else { throw .notFound(id: write.id) }
+                guard stored.summary.version == write.expectedVersion else {
+                    throw .conflict(id: write.id, expected: write.expectedVersion, actual: stored.summary.version)
+                }
+                previous.append(stored.rows.last?.hash ?? HashChain.origin)
+            }
+        }
+        let recordedAt = EventRow.now()
+        for (write, previousHash) in zip(writes, previous) {
+            let rows = EventRow.chain(write.events, bodies: write.events.map(\.canonicalJSON), of: write.id, after: previousHash,
+                                      recordedAt: recordedAt)
+            negotiations[write.id] = ((negotiations[write.id]?.rows ?? []) + rows, write.summary)
+        }
+    }
+
+    public func load(_ id: String, after version: Int) throws(StoreError) -> [StoredEvent] {
+        guard let stored = negotiations[id] else { throw .notFound(id: id) }
+        var events: [StoredEvent] = []
+        for row in stored.rows where row.sequence > version { events.append(try row.stored()) }
+        return events
+    }
+
+    public func list(_ query: NegotiationQuery) -> [NegotiationSummary] {
+        negotiations.values.map(\.summary).filter(query.matches).sorted { $0.id < $1.id }
+    }
+
+    public func verify(_ id: String?) throws(StoreError) -> VerificationReport {
+        var verifier = ChainVerifier()
+        let ids = id.map { [$0] } ?? negotiations.keys.sorted()
+        for id in ids {
+            guard let stored = negotiations[id] else { throw .notFound(id: id) }
+            if stored.rows.isEmpty { verifier.check(negotiation: id, version: stored.summary.version, row: nil) }
+            for row in stored.rows { verifier.check(negotiation: id, version: stored.summary.version, row: row) }
+        }
+        return verifier.finish()
+    }
+
+    public func contractRecords() -> [ContractRecord] {
+        negotiations.values.compactMap(\.summary.contract).sorted { $0.contractID < $1.contractID }
+    }
+
+    public func close() {}
+}
+
+extension NegotiationQuery {
+    /// Whether `summary` passes every filter set: what the SQL stores' `list` asks the database.
+    func matches(_ summary: NegotiationSummary) -> Bool {
+        if let level, summary.level != level { return false }
+        if let step, summary.step != step { return false }
+        if let district, summary.district != district { return false }
+        if let day = overdueAsOf, !summary.deadlines.contains(where: { $0.due < day }) { return false }
+        if let day = dueBy, !summary.deadlines.contains(where: { $0.due <= day }) { return false }
+        return true
+    }
+}
