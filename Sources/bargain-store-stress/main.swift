@@ -10,8 +10,9 @@
 // decides again. At the end it prints `done <writer> decisions <N> conflicts <C>`.
 //
 // `renew` asks, on DATE (default 2026-02-02), for the renewal of each negotiation whose id starts
-// with PREFIX, in id order, each opening `<id>-R` in the same commit; it prints `ready` first,
-// `renewed <id>` after each commit, and `exhausted` when none is left, then waits to be killed.
+// with PREFIX, in id order, each opening `<id>-R` in the same commit. It prints `ready` when it
+// starts renewing, `renewed <id>` after each commit, and `exhausted` when none is left, then
+// waits to be killed.
 // A test kills it at random moments and checks that each old negotiation and its renewal are
 // both stored or both absent.
 //

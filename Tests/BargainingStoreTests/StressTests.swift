@@ -1,6 +1,6 @@
 import Testing
 
-/// Real processes against real stores: many writers at once, and writers killed mid-append.
+/// Real processes against real stores: many writers at once, and renewals killed mid-commit.
 /// Serialized: each scenario already keeps both cores busy.
 @Suite("Concurrent writers and crashes", .serialized)
 struct StressTests {
@@ -14,7 +14,7 @@ struct StressTests {
         try await Stress.concurrent(try StoreUnderTest.sqlite(), shared: false)
     }
 
-    @Test("SQLite: 200 SIGKILLs mid-append")
+    @Test("SQLite: 200 SIGKILLs mid-renewal: the old and the new negotiation both stored or both absent")
     func sqliteCrash() async throws {
         try await Stress.crash(try StoreUnderTest.sqlite(), kills: 200)
     }
@@ -31,7 +31,7 @@ struct StressTests {
         try await Stress.concurrent(subject, shared: false)
     }
 
-    @Test("PostgreSQL: 200 SIGKILLs mid-append", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
+    @Test("PostgreSQL: 200 SIGKILLs mid-renewal: the old and the new negotiation both stored or both absent", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
     func postgresCrash() async throws {
         guard let subject = try PostgresServer.store() else { return }
         try await Stress.crash(subject, kills: 200)

@@ -46,10 +46,10 @@ enum ChildProcess {
 
         var stdout: String { (try? String(contentsOfFile: directory.path + "/stdout", encoding: .utf8)) ?? "" }
 
-        /// Waits until the child has printed a line starting with `prefix`.
-        func waitForLine(_ prefix: String, timeout: Duration) async throws {
+        /// Waits until the child has printed `count` lines starting with `prefix`.
+        func waitForLine(_ prefix: String, count: Int = 1, timeout: Duration) async throws {
             let deadline = ContinuousClock.now + timeout
-            while !stdout.split(separator: "\n").contains(where: { $0.hasPrefix(prefix) }) {
+            while stdout.split(separator: "\n").count(where: { $0.hasPrefix(prefix) }) < count {
                 guard process.isRunning else { throw Failure(description: "the child exited before printing '\(prefix)': \(result().stderr)") }
                 guard ContinuousClock.now < deadline else { throw Failure(description: "the child printed no '\(prefix)' within \(timeout)") }
                 try await Task.sleep(for: .milliseconds(5))
