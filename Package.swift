@@ -30,6 +30,17 @@ let package = Package(
             name: "XMLCore",
             dependencies: ["CLibXML2"]
         ),
+        // xmlsec from the system (Debian: libxmlsec1-dev, OpenSSL back end), for XML Signature.
+        // Its headers include libxml2's, so the same ICU rule holds: only XMLSecurity imports it.
+        .systemLibrary(
+            name: "CXMLSec",
+            pkgConfig: "xmlsec1-openssl",
+            providers: [.apt(["libxmlsec1-dev"]), .brew(["libxmlsec1"])]
+        ),
+        .target(
+            name: "XMLSecurity",
+            dependencies: ["CXMLSec"]
+        ),
         // The pure core: the law as rules and workflows, the engine. No storage, no terminal.
         .target(
             name: "Bargaining",
@@ -60,7 +71,7 @@ let package = Package(
         // Reaches libxml2 only through XMLCore's plain Swift API.
         .target(
             name: "BargainingXML",
-            dependencies: ["Bargaining", "XMLCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Bargaining", "XMLCore", "XMLSecurity", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Registry of enterprises, contract index, signing / renewal / coverage rates, laggards,
         // reminder letters, charts (SPEC §6). Pure: data in, report out.
@@ -124,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BargainingXMLTests",
-            dependencies: ["Bargaining", "BargainingXML", "XMLCore"]
+            dependencies: ["Bargaining", "BargainingXML", "XMLCore", "XMLSecurity"]
         ),
         .testTarget(
             name: "XMLCoreTests",

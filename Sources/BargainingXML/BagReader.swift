@@ -18,6 +18,9 @@ struct BagReader {
         /// Payload files by path relative to the bag (`data/…`), in path order.
         var payload: [(path: String, bytes: [UInt8])]
         var info: [(label: String, value: String)]
+        /// `tagmanifest-sha256.txt` as read (empty when absent), and its detached signature.
+        var tagManifest: [UInt8]
+        var tagManifestSignature: [UInt8]?
     }
 
     private static let algorithms: [String: (length: Int, hash: @Sendable ([UInt8]) -> String)] = [
@@ -104,7 +107,10 @@ struct BagReader {
                 }
             }
         }
-        return VerifiedBag(payload: payload, info: info)
+        let tagManifest = names.contains("tagmanifest-sha256.txt") ? try readFile(bag, "tagmanifest-sha256.txt", limit: maximumTagBytes) : []
+        let signature = names.contains(BagWriter.tagManifestSignature)
+            ? try readFile(bag, BagWriter.tagManifestSignature, limit: maximumTagBytes) : nil
+        return VerifiedBag(payload: payload, info: info, tagManifest: tagManifest, tagManifestSignature: signature)
     }
 
     /// `Label: value` lines of a tag file; continuation lines (leading whitespace) are folded in.

@@ -38,6 +38,11 @@ public struct PayloadFile: Hashable, Sendable {
 /// directory is removed.
 public enum BagWriter {
     public static let version = "1.0"
+    /// The depositor's detached ECDSA-SHA256 signature (DER) of `tagmanifest-sha256.txt`, which
+    /// fixes every other tag file and, through the payload manifest, every payload file:
+    /// `openssl dgst -sha256 -verify public.pem -signature tagmanifest-sha256.txt.sig tagmanifest-sha256.txt`.
+    /// A tag file outside the tag manifest, as RFC 8493 allows.
+    public static let tagManifestSignature = "tagmanifest-sha256.txt.sig"
 
     /// The payload for `documents`: each document by its file name, then the schemas they
     /// follow under `schema/` (ours for our format, the OASIS schema and its `xml.xsd` under
@@ -75,7 +80,7 @@ public enum BagWriter {
     ///
     /// - Returns: the tag files' contents by name, as written (for tests and reports).
     @discardableResult
-    public static func write(_ payload: [PayloadFile], info: BagInfo, to path: String) throws(ExportError) -> [String: String] {
+    public static func write(_ payload: [PayloadFile], info: BagInfo, signer: SigningKey? = nil, to path: String) throws(ExportError) -> [String: String] {
         if FileSystem.exists(path) {
             throw .io(path: path, reason: "already exists; a bag is written to a new directory")
         }
@@ -84,6 +89,7 @@ public enum BagWriter {
             throw .io(path: file.path, reason: "is not a safe payload path")
         }
         let tagFiles = tags(files, info: info)
+        let signature = try signer.map { (signer) throws(ExportError) in try signer.detachedSignature(Array(tagFiles["tagmanifest-sha256.txt"]!.utf8)) }
 
         let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let temporary = FileSystem.temporarySibling(of: path)
@@ -103,6 +109,7 @@ public enum BagWriter {
             for (name, text) in tagFiles.sorted(by: { $0.key < $1.key }) {
                 try FileSystem.createFile(temporary + "/" + name, Array(text.utf8))
             }
+            if let signature { try FileSystem.createFile(temporary + "/" + tagManifestSignature, signature) }
             FileSystem.syncDirectory(temporary)
             try FileSystem.rename(temporary, path)
         } catch {

@@ -45,10 +45,13 @@ public struct Exporter {
     public let schemas: ExportSchemas
     /// Stamped on every document built from a history; nil writes no `deposit` and no `urn`.
     public let deposit: Deposit?
+    /// Signs every document (enveloped XML Signature); nil leaves them unsigned.
+    public let signer: SigningKey?
 
-    public init(schemas: ExportSchemas, deposit: Deposit? = nil) {
+    public init(schemas: ExportSchemas, deposit: Deposit? = nil, signer: SigningKey? = nil) {
         self.schemas = schemas
         self.deposit = deposit
+        self.signer = signer
     }
 
     /// The filed contract and every congress record of a negotiation, in `format`: the contract
@@ -67,16 +70,24 @@ public struct Exporter {
 
     public func document(for contract: FiledContract, format: ExportFormat) throws(ExportError) -> ExportedDocument {
         let fileName = ExportedDocument.fileName(id: contract.contractID, kind: .contract, format: format)
-        let bytes = try contract.xmlBytes(format: format)
-        try validate(bytes, fileName, kind: .contract, format: format)
+        let bytes = try signed(try contract.xmlBytes(format: format), fileName, kind: .contract, format: format)
         return ExportedDocument(kind: .contract, format: format, id: contract.contractID, fileName: fileName, bytes: bytes)
     }
 
     public func document(for record: CongressRecord, format: ExportFormat) throws(ExportError) -> ExportedDocument {
         let fileName = ExportedDocument.fileName(id: record.recordID, kind: .congressRecord, format: format)
-        let bytes = try record.xmlBytes(format: format)
-        try validate(bytes, fileName, kind: .congressRecord, format: format)
+        let bytes = try signed(try record.xmlBytes(format: format), fileName, kind: .congressRecord, format: format)
         return ExportedDocument(kind: .congressRecord, format: format, id: record.recordID, fileName: fileName, bytes: bytes)
+    }
+
+    /// `bytes` validated, then signed with ``signer`` and validated again (the schemas allow the
+    /// signature as the root's last child).
+    private func signed(_ bytes: [UInt8], _ fileName: String, kind: ExportedDocument.Kind, format: ExportFormat) throws(ExportError) -> [UInt8] {
+        try validate(bytes, fileName, kind: kind, format: format)
+        guard let signer else { return bytes }
+        let signed = try signer.sign(document: bytes, format: format, name: fileName)
+        try validate(signed, fileName, kind: kind, format: format)
+        return signed
     }
 
     /// Every problem libxml2 finds, with its line; none means valid.

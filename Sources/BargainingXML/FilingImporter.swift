@@ -22,13 +22,17 @@ public struct FilingImporter {
     /// Our documents nest six levels deep; the cap leaves room without inviting abuse.
     public let maximumDepth: Int
     let schemas: ExportSchemas
+    /// Which signatures are required and trusted.
+    public let signatures: SignaturePolicy
 
     public static let defaultMaximumBytes = SafeXMLReader.defaultMaximumBytes
     public static let defaultMaximumDepth = 32
 
-    public init(schemas: ExportSchemas, maximumBytes: Int = defaultMaximumBytes, maximumDepth: Int = defaultMaximumDepth) {
+    public init(schemas: ExportSchemas, signatures: SignaturePolicy = SignaturePolicy(trustedKeys: nil),
+                maximumBytes: Int = defaultMaximumBytes, maximumDepth: Int = defaultMaximumDepth) {
         precondition(maximumBytes >= 0, "maximumBytes must not be negative")
         self.schemas = schemas
+        self.signatures = signatures
         self.maximumBytes = maximumBytes
         self.maximumDepth = min(max(maximumDepth, 1), SafeXMLReader.maximumSupportedDepth)
     }
@@ -56,6 +60,7 @@ public struct FilingImporter {
     /// the bag.
     public func importBag(at path: String) throws(ImportError) -> [ImportedDocument] {
         let bag = try BagReader(maximumFileBytes: maximumBytes).read(path)
+        try signatures.checkTagManifest(bag.tagManifest, signature: bag.tagManifestSignature, bag: path)
         var documents: [ImportedDocument] = []
         for file in bag.payload where file.path.hasSuffix(".xml") && !file.path.hasPrefix("data/schema/") {
             do {
@@ -70,7 +75,8 @@ public struct FilingImporter {
         return documents
     }
 
-    /// Reads one document. `name` appears in messages only.
+    /// Reads one document. `name` appears in messages only. Its signature is checked right after
+    /// the schema, before any of its facts are read (``SignaturePolicy``).
     public func importDocument(_ bytes: [UInt8], name: String) throws(ImportError) -> ImportedDocument {
         let contractRoot = XMLName(namespace: ContractXML.namespace, localName: ContractXML.root)
         let congressRoot = XMLName(namespace: CongressXML.namespace, localName: CongressXML.root)
@@ -85,10 +91,12 @@ public struct FilingImporter {
             } catch {
                 throw Self.refusal(error, name, schema: schemas.congressSchemaPath)
             }
+            try signatures.check(bytes, root: record, name: name)
             return .congressRecord(try CongressXML.read(ElementReader(record, document: name)))
         } catch {
             throw Self.refusal(error, name, schema: schemas.contractSchemaPath)
         }
+        try signatures.check(bytes, root: tree, name: name)
         return .contract(try ContractXML.read(ElementReader(tree, document: name)))
     }
 

@@ -20,6 +20,8 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A file of the bag does not have the checksum its manifest records.
     case checksumMismatch(bag: String, file: String, expected: String, found: String)
     case io(path: String, reason: String)
+    /// The XML Signature (or the bag's tag-manifest signature) is missing, untrusted or broken.
+    case signature(document: String, SignatureProblem)
 
     /// What made the reader refuse the bytes.
     public enum UnsafeInput: Hashable, Sendable {
@@ -63,6 +65,8 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(bag): refused: \(file) has SHA-256 \(found), but the manifest records \(expected); the bag was altered or damaged in transfer, and nothing was imported"
         case .io(let path, let reason):
             "cannot read \(path): \(reason)"
+        case .signature(let document, let problem):
+            "\(document): refused: \(problem.description); nothing was imported"
         }
     }
 }

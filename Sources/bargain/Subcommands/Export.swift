@@ -41,6 +41,14 @@ extension Bargain {
                 urn:bargain:CREDIT-CODE:ID and a deposit element: depositor, producer and version, \
                 export time (UTC).
 
+                --sign-key FILE (or $BARGAIN_SIGN_KEY) signs every document with an enveloped \
+                W3C XML Signature (exclusive C14N, SHA-256, ECDSA-SHA256) carrying the public key \
+                as KeyValue, so `xmlsec1 --verify --pubkey-pem public.pem FILE` checks a document \
+                on its own, and signs a bag's tagmanifest-sha256.txt (tagmanifest-sha256.txt.sig, \
+                DER: `openssl dgst -sha256 -verify public.pem -signature \
+                tagmanifest-sha256.txt.sig tagmanifest-sha256.txt`). The private key is never \
+                written into an export.
+
                 Schemas: --schemas DIR, else $BARGAIN_SCHEMAS, else exports/schema beside the \
                 package; the OASIS schema: --akn-schema FILE, else $BARGAIN_AKN_SCHEMA, else \
                 ../shared/schemas/akn/akomantoso30.xsd beside the package.
@@ -87,6 +95,11 @@ extension Bargain {
                 completion: .file(extensions: ["xsd"]))
         var aknSchema: String?
 
+        @Option(name: .customLong("sign-key"),
+                help: ArgumentHelp("Sign every document (XML Signature) and the bag's tag manifest with this ECDSA P-256 private key (default: $BARGAIN_SIGN_KEY; see `bargain keys generate`).", valueName: "file"),
+                completion: .file(extensions: ["pem"]))
+        var signKey: String?
+
         /// `scripts/export-samples`: the demo negotiations, exported in memory into DIR.
         @Option(help: .hidden)
         var samples: String?
@@ -117,7 +130,8 @@ extension Bargain {
                 let schemaSet = try loadSchemas()
                 let directory = try workflows.load()
                 let deposit = directory.context.policy.depositor.map { Deposit(depositor: $0, exportedAt: Date.now.ISO8601Format()) }
-                let exporter = Exporter(schemas: schemaSet, deposit: deposit)
+                let signer = try (signKey ?? ProcessInfo.processInfo.environment["BARGAIN_SIGN_KEY"]).map(KeyFiles.signingKey)
+                let exporter = Exporter(schemas: schemaSet, deposit: deposit, signer: signer)
                 if let samples {
                     let link: ChainLink = { previous, event in HashChain.link(previous: previous, canonicalJSON: event.canonicalJSON) }
                     for path in try exporting({ try SampleExports.write(to: samples, directory: directory, schemas: schemaSet, link: link) }) {
@@ -183,7 +197,7 @@ extension Bargain {
                 baggingDate: baggingDate ?? Day.today(),
                 externalDescription: "\(contracts) filed collective contract(s), filed \(from) to \(to), with their workers' congress records (\(format == .own ? "bargain-contract-1.0 / bargain-congress-1.0" : "Akoma Ntoso 3.0"))")
             let schemaSet = exporter.schemas
-            _ = try exporting { try BagWriter.write(try BagWriter.payload(documents, schemas: schemaSet), info: info, to: bag) }
+            _ = try exporting { try BagWriter.write(try BagWriter.payload(documents, schemas: schemaSet), info: info, signer: exporter.signer, to: bag) }
             Terminal.standardOutput.line("\(bag): \(contracts) contract(s), \(documents.count) document(s)")
         }
 

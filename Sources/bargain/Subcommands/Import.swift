@@ -3,6 +3,7 @@ import Bargaining
 import BargainingCoverage
 import BargainingStore
 import BargainingXML
+import Foundation
 
 extension Bargain {
     struct Import: AsyncParsableCommand {
@@ -23,6 +24,11 @@ extension Bargain {
                 expiry). A bag's manifests and SHA-256 checksums are all verified before any \
                 document in it is read. Nothing is imported unless everything is: one bad file \
                 refuses the whole bag. Akoma Ntoso renditions are not read back.
+
+                Signatures: a document's XML Signature, when it has one, must match its content. \
+                With --trusted-keys PATH (or $BARGAIN_TRUSTED_KEYS), every document must be \
+                signed with one of those keys, and a bag's tagmanifest-sha256.txt.sig must be \
+                one's signature of its tag manifest; anything else is refused.
 
                 The documents are recorded in the store for coverage statistics, all in one \
                 transaction: each contract in effect (with effective and expiry dates) joins the \
@@ -52,6 +58,11 @@ extension Bargain {
                 completion: .directory)
         var schemas: String?
 
+        @Option(name: .customLong("trusted-keys"),
+                help: ArgumentHelp("The depositors' public keys this archive trusts: a PEM file or a directory of *.pem (default: $BARGAIN_TRUSTED_KEYS). With it, every document must be signed by one of them.", valueName: "path"),
+                completion: .file())
+        var trustedKeys: String?
+
         @OptionGroup var output: OutputOptions
         @OptionGroup var store: StoreOptions
 
@@ -72,9 +83,11 @@ extension Bargain {
                                          exitCode: ExitCodes.dataError)
                 }
                 let schemaSet = try Export.exporting { try ExportSchemas(directory: directory) }
+                let trusted = try (trustedKeys ?? ProcessInfo.processInfo.environment["BARGAIN_TRUSTED_KEYS"]).map(KeyFiles.trustedKeys)
                 let imported: [ImportedDocument]
                 do {
-                    imported = try FilingImporter(schemas: schemaSet, maximumBytes: maxBytes).importPath(path)
+                    imported = try FilingImporter(schemas: schemaSet, signatures: SignaturePolicy(trustedKeys: trusted), maximumBytes: maxBytes)
+                        .importPath(path)
                 } catch {
                     throw CommandFailure("\(error)", exitCode: ExitCodes.dataError)
                 }

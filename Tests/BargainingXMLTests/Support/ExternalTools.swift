@@ -1,5 +1,5 @@
-/// Tools nobody here wrote that must accept our output: xmllint (Debian libxml2-utils) and the
-/// Library of Congress `bagit` Python module. Missing locally, a test says so and passes;
+/// Tools nobody here wrote that must accept our output: xmllint (Debian libxml2-utils), xmlsec1
+/// (Debian xmlsec1), openssl and the Library of Congress `bagit` Python module. Missing locally, a test says so and passes;
 /// missing under CI=true, it fails, because CI must run them.
 enum ExternalTools {
     /// The Python that has `bagit`: `$BARGAIN_PYTHON` (e.g. a virtual environment's, on a Debian
@@ -9,11 +9,15 @@ enum ExternalTools {
     enum Tool: String {
         case xmllint
         case bagit
+        case xmlsec1
+        case openssl
 
         var probe: [String] {
             switch self {
             case .xmllint: ["xmllint", "--version"]
             case .bagit: [ExternalTools.python, "-c", "import bagit"]
+            case .xmlsec1: ["xmlsec1", "--version"]
+            case .openssl: ["openssl", "version"]
             }
         }
 
@@ -21,6 +25,8 @@ enum ExternalTools {
             switch self {
             case .xmllint: "apt-get install libxml2-utils"
             case .bagit: "python3 -m pip install bagit, or set BARGAIN_PYTHON to a Python that has it"
+            case .xmlsec1: "apt-get install xmlsec1"
+            case .openssl: "apt-get install openssl"
             }
         }
     }
