@@ -40,6 +40,18 @@ public protocol CoverageStore: EventStore {
     func recordExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord]) async throws(StoreError)
         -> UpsertCounts
 
+    /// What `bargain import` stores, in one transaction: the contracts and congress records as
+    /// ``recordExternal(contracts:congressRecords:)`` records them, and the documents they were
+    /// read from, kept whole under their kind and id (replacing one stored under the same). The
+    /// counts are the documents': one identical to the stored one is `unchanged`.
+    @discardableResult
+    func recordImport(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord], documents: [ArchivedDocument])
+        async throws(StoreError) -> ImportCounts
+
+    /// The imported documents of negotiation `id` (its contract and its congress records), by
+    /// kind and id.
+    func archivedDocuments(negotiation id: String) async throws(StoreError) -> [ArchivedDocument]
+
     /// The external contracts, by contract id, each with its enterprises in the order given.
     func externalContracts() async throws(StoreError) -> [CoverageContract]
 

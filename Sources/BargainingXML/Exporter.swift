@@ -68,6 +68,45 @@ public struct Exporter {
         return documents
     }
 
+    /// Documents an import kept (``FilingImporter``'s own-format bytes), exported again: the
+    /// contract first, then the congress records by session, each with its depositor as kept and
+    /// this export's time and producer, signed with ``signer``. So an archive exports what it was
+    /// given, identical but for the export time (and a new signature).
+    public func documents(reexporting kept: [[UInt8]], format: ExportFormat) throws(ExportError) -> [ExportedDocument] {
+        let importer = FilingImporter(schemas: schemas)
+        var contracts: [FiledContract] = []
+        var records: [CongressRecord] = []
+        for bytes in kept {
+            do {
+                switch try importer.importDocument(bytes, name: "kept document") {
+                case .contract(let contract): contracts.append(contract)
+                case .congressRecord(let record): records.append(record)
+                }
+            } catch {
+                throw .history(reason: "a document kept by an import no longer reads back: \(error)")
+            }
+        }
+        var documents: [ExportedDocument] = []
+        for var contract in contracts {
+            contract.deposit = restamped(contract.deposit)
+            documents.append(try document(for: contract, format: format))
+        }
+        for var record in records.sorted(by: { $0.sessionNumber < $1.sessionNumber }) {
+            record.deposit = restamped(record.deposit)
+            documents.append(try document(for: record, format: format))
+        }
+        return documents
+    }
+
+    /// The kept depositor, with this export's producer and time.
+    private func restamped(_ kept: Deposit?) -> Deposit? {
+        guard var kept, let deposit else { return kept }
+        kept.producer = deposit.producer
+        kept.producerVersion = deposit.producerVersion
+        kept.exportedAt = deposit.exportedAt
+        return kept
+    }
+
     public func document(for contract: FiledContract, format: ExportFormat) throws(ExportError) -> ExportedDocument {
         let fileName = ExportedDocument.fileName(id: contract.contractID, kind: .contract, format: format)
         let bytes = try signed(try contract.xmlBytes(format: format), fileName, kind: .contract, format: format)

@@ -95,6 +95,40 @@ struct ExportCommandTests {
         #expect(documents?.count == 6)
     }
 
+    @Test("export, import into an empty store, export again: the same bytes but the export time, for every document; a second import is unchanged")
+    func losslessRoundTrip() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.demoStore(in: directory)
+        let bag = directory.url.appendingPathComponent("bag").path
+        #expect(try BargainBinary.run(["export", "--filed-from", "2025-01-01", "--filed-to", "2025-12-31", "--bag", bag, "--store", store]).status == 0)
+        let archive = directory.url.appendingPathComponent("archive.sqlite").path
+        let first = try BargainBinary.run(["import", bag, "--store", archive])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.hasPrefix("kept: 2 contracts (2 added, 0 updated, 0 unchanged), 4 congress records (4 added, 0 updated, 0 unchanged)"), "\(first.stderr)")
+        let second = try BargainBinary.run(["import", bag, "--store", archive])
+        #expect(second.stderr.hasPrefix("kept: 2 contracts (0 added, 0 updated, 2 unchanged), 4 congress records (0 added, 0 updated, 4 unchanged)"), "\(second.stderr)")
+
+        let again = directory.url.appendingPathComponent("again").path
+        for id in ["ENT-2025-001", "REG-2025-001"] {
+            let exported = try BargainBinary.run(["export", id, "--out", again, "--store", archive])
+            #expect(exported.status == 0, "\(exported.stderr)")
+        }
+        func withoutExportTime(_ path: String) throws -> [Substring] {
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter { !$0.contains("<exportedAt>") }
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: bag + "/data").filter { $0.hasSuffix(".xml") }.sorted()
+        #expect(files.count == 6)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: again).sorted() == files)
+        for file in files {
+            let original = try withoutExportTime(bag + "/data/" + file), roundTripped = try withoutExportTime(again + "/" + file)
+            #expect(original == roundTripped, "\(file)")
+            #expect(original.count == (try String(contentsOfFile: bag + "/data/" + file, encoding: .utf8)).split(separator: "\n").count - 1,
+                    "exactly one line, the export time, is left out")
+        }
+        let unknown = try BargainBinary.run(["export", "ENT-NONE", "--out", again, "--store", archive])
+        #expect(unknown.status == 66)
+    }
+
     @Test("before filing there is nothing for the archives: refused with the step and the article, nothing written")
     func refusedBeforeFiling() throws {
         let directory = try TemporaryDirectory()

@@ -16,8 +16,41 @@ enum CoverageConformance {
         .init(name: "congress sessions: votes that met their quorum, and imported records that did", run: congressSessions),
         .init(name: "renewal openings: the negotiations that renew another", run: renewalOpenings),
         .init(name: "reminder ledger round trip; an entry recorded twice is kept once", run: ledger),
-        .init(name: "a v1 store is migrated to v2 without losing negotiations", run: migratesV1),
+        .init(name: "a v1 store is migrated to the current schema without losing negotiations", run: migratesV1),
+        .init(name: "imported documents are kept whole; an identical one is unchanged; the batch is all or nothing", run: archivedDocuments),
     ]
+
+    static func archivedDocuments(_ subject: StoreUnderTest) async throws {
+        try await subject.withCoverage { store in
+            let contract = ArchivedDocument(kind: .contract, id: "ENT-1", negotiationID: "ENT-1", bytes: Array("<filedContract/>\u{0}ä".utf8))
+            let record = ArchivedDocument(kind: .congressRecord, id: "ENT-1-congress-1", negotiationID: "ENT-1", bytes: Array("<congressRecord/>".utf8))
+            let other = ArchivedDocument(kind: .congressRecord, id: "CR-9", negotiationID: nil, bytes: [0xFF, 0x00, 0x01])
+            // Given a first import of three documents
+            let first = try await store.recordImport(contracts: [enterpriseContract], congressRecords: [], documents: [contract, record, other])
+            #expect(first == ImportCounts(contracts: UpsertCounts(added: 1, updated: 0), congressRecords: UpsertCounts(added: 2, updated: 0)))
+            #expect(try await store.archivedDocuments(negotiation: "ENT-1") == [record, contract])
+            #expect(try await store.externalContracts() == [enterpriseContract])
+
+            // When the same documents come again, and then one changed
+            let again = try await store.recordImport(contracts: [enterpriseContract], congressRecords: [], documents: [contract, record])
+            #expect(again == ImportCounts(contracts: UpsertCounts(added: 0, updated: 0, unchanged: 1),
+                                          congressRecords: UpsertCounts(added: 0, updated: 0, unchanged: 1)))
+            var changed = contract
+            changed.bytes += [0x0A]
+            let replaced = try await store.recordImport(contracts: [], congressRecords: [], documents: [changed])
+            #expect(replaced.contracts == UpsertCounts(added: 0, updated: 1))
+            #expect(try await store.archivedDocuments(negotiation: "ENT-1") == [record, changed])
+
+            // A batch that fails on its contracts keeps none of its documents
+            var twice = regionalContract
+            twice.enterprises = [codes[1], codes[1]]
+            let lost = ArchivedDocument(kind: .contract, id: "REG-1", negotiationID: "REG-1", bytes: [1])
+            await #expect(throws: StoreError.self) {
+                try await store.recordImport(contracts: [twice], congressRecords: [], documents: [lost])
+            }
+            #expect(try await store.archivedDocuments(negotiation: "REG-1").isEmpty)
+        }
+    }
 
     static func code(_ prefix: String) -> CreditCode { CreditCode.makeValid(prefix17: prefix) }
 
@@ -181,11 +214,12 @@ enum CoverageConformance {
         await store.close()
         try await subject.execute(subject.backend == "SQLite" ? """
             DROP TABLE registry_enterprises; DROP TABLE external_contract_enterprises; DROP TABLE external_contracts;
-            DROP TABLE external_congress_sessions; DROP TABLE reminder_ledger;
-            DELETE FROM grdb_migrations WHERE identifier = 'v2';
+            DROP TABLE external_congress_sessions; DROP TABLE reminder_ledger; DROP TABLE archived_documents;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3');
             UPDATE bargain_meta SET value = '1' WHERE key = 'schema_version'; PRAGMA user_version = 1;
             """ : """
-            DROP TABLE registry_enterprises, external_contract_enterprises, external_contracts, external_congress_sessions, reminder_ledger;
+            DROP TABLE registry_enterprises, external_contract_enterprises, external_contracts, external_congress_sessions, reminder_ledger,
+                archived_documents;
             UPDATE bargain_meta SET value = '1' WHERE key = 'schema_version';
             """)
 
@@ -198,7 +232,7 @@ enum CoverageConformance {
             try await store.upsertRegistry([enterprise(0)])
             #expect(try await store.registry() == [enterprise(0)])
             #expect(try await store.congressSessions().count == 1, "sessions come from the events v1 already holds")
-            try await subject.assertSchemaVersion(2)
+            try await subject.assertSchemaVersion(3)
         }
     }
 }

@@ -55,42 +55,87 @@ extension PostgresEventStore: CoverageStore {
     @discardableResult
     public func recordExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord]) async throws(StoreError)
         -> UpsertCounts {
-        let contracts = CoverageRows.lastOfEach(contracts, by: \.id)
-        let congressRecords = CoverageRows.lastOfEach(congressRecords, by: \.recordID)
         let logger = self.logger
         return try await transaction { connection in
-            try await connection.query("LOCK TABLE external_contracts IN SHARE ROW EXCLUSIVE MODE", logger: logger)
-            let before = try await Self.count("external_contracts", connection, logger: logger)
-            for start in stride(from: 0, to: contracts.count, by: CoverageRows.batchSize) {
-                let batch = contracts[start..<min(start + CoverageRows.batchSize, contracts.count)]
-                try await Self.insertRows("external_contracts (contract_id, level, title, signed_on, effective_on, expires_on, terminated_on)",
-                    batch.map { contract in
-                        [contract.id, contract.level.rawValue, contract.title, contract.signedOn?.description, contract.effectiveOn.description,
-                         contract.expiresOn.description, contract.terminatedOn?.description]
-                    },
-                    casts: Array(repeating: "", count: 7), conflict: """
-                        ON CONFLICT (contract_id) DO UPDATE SET level = EXCLUDED.level, title = EXCLUDED.title,
-                            signed_on = EXCLUDED.signed_on, effective_on = EXCLUDED.effective_on, expires_on = EXCLUDED.expires_on,
-                            terminated_on = EXCLUDED.terminated_on
-                        """, connection, logger: logger)
-                var ids = PostgresBindings(capacity: batch.count)
-                for contract in batch { ids.append(contract.id) }
-                try await connection.query(PostgresQuery(unsafeSQL: """
-                    DELETE FROM external_contract_enterprises WHERE contract_id IN (\((1...batch.count).map { "$\($0)" }.joined(separator: ", ")))
-                    """, binds: ids), logger: logger)
-                try await Self.insertRows("external_contract_enterprises (contract_id, position, credit_code)", batch.flatMap { contract in
-                    contract.enterprises.enumerated().map { position, code in [contract.id, String(position), code.description] }
-                }, casts: ["", "::bigint", ""], connection, logger: logger)
-            }
-            for record in congressRecords {
-                try await connection.query("DELETE FROM external_congress_sessions WHERE record_id = \(record.recordID)", logger: logger)
-            }
-            try await Self.insertRows("external_congress_sessions (record_id, credit_code, held_on)", congressRecords.filter(\.quorumMet).flatMap { record in
-                record.enterprises.map { [record.recordID, $0.description, record.heldOn.description] }
-            }, casts: ["", "", ""], connection, logger: logger)
-            let added = try await Self.count("external_contracts", connection, logger: logger) - before
-            return UpsertCounts(added: added, updated: contracts.count - added)
+            try await Self.writeExternal(contracts: contracts, congressRecords: congressRecords, connection, logger: logger)
         }
+    }
+
+    @discardableResult
+    public func recordImport(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord], documents: [ArchivedDocument])
+        async throws(StoreError) -> ImportCounts {
+        let logger = self.logger
+        return try await transaction { connection in
+            try await Self.writeExternal(contracts: contracts, congressRecords: congressRecords, connection, logger: logger)
+            var counts = ImportCounts.none
+            for document in CoverageRows.lastOfEach(documents, by: { [$0.kind.rawValue, $0.id] }) {
+                var stored: [UInt8]?
+                for try await content in try await connection.query("""
+                    SELECT content FROM archived_documents WHERE kind = \(document.kind.rawValue) AND id = \(document.id) FOR UPDATE
+                    """, logger: logger).decode(ByteBuffer.self) {
+                    stored = Array(content.readableBytesView)
+                }
+                counts.count(document.kind, ImportCounts.Outcome(stored: stored, new: document.bytes))
+                try await connection.query("""
+                    INSERT INTO archived_documents (kind, id, negotiation_id, content)
+                    VALUES (\(document.kind.rawValue), \(document.id), \(document.negotiationID), \(ByteBuffer(bytes: document.bytes)))
+                    ON CONFLICT (kind, id) DO UPDATE SET negotiation_id = EXCLUDED.negotiation_id, content = EXCLUDED.content
+                    """, logger: logger)
+            }
+            return counts
+        }
+    }
+
+    public func archivedDocuments(negotiation id: String) async throws(StoreError) -> [ArchivedDocument] {
+        let logger = self.logger
+        let rows = try await transaction(snapshot: true) { connection in
+            var rows: [(String, String, String?, [UInt8])] = []
+            for try await row in try await connection.query("""
+                SELECT kind, id, negotiation_id, content FROM archived_documents WHERE negotiation_id = \(id) ORDER BY kind, id
+                """, logger: logger).decode((String, String, String?, ByteBuffer).self) {
+                rows.append((row.0, row.1, row.2, Array(row.3.readableBytesView)))
+            }
+            return rows
+        }
+        return try ArchivedDocument.documents(rows)
+    }
+
+    /// The body of ``recordExternal(contracts:congressRecords:)``, inside the caller's transaction.
+    private static func writeExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord],
+                                      _ connection: PostgresConnection, logger: Logger) async throws -> UpsertCounts {
+        let contracts = CoverageRows.lastOfEach(contracts, by: \.id)
+        let congressRecords = CoverageRows.lastOfEach(congressRecords, by: \.recordID)
+        try await connection.query("LOCK TABLE external_contracts IN SHARE ROW EXCLUSIVE MODE", logger: logger)
+        let before = try await Self.count("external_contracts", connection, logger: logger)
+        for start in stride(from: 0, to: contracts.count, by: CoverageRows.batchSize) {
+            let batch = contracts[start..<min(start + CoverageRows.batchSize, contracts.count)]
+            try await Self.insertRows("external_contracts (contract_id, level, title, signed_on, effective_on, expires_on, terminated_on)",
+                batch.map { contract in
+                    [contract.id, contract.level.rawValue, contract.title, contract.signedOn?.description, contract.effectiveOn.description,
+                     contract.expiresOn.description, contract.terminatedOn?.description]
+                },
+                casts: Array(repeating: "", count: 7), conflict: """
+                    ON CONFLICT (contract_id) DO UPDATE SET level = EXCLUDED.level, title = EXCLUDED.title,
+                        signed_on = EXCLUDED.signed_on, effective_on = EXCLUDED.effective_on, expires_on = EXCLUDED.expires_on,
+                        terminated_on = EXCLUDED.terminated_on
+                    """, connection, logger: logger)
+            var ids = PostgresBindings(capacity: batch.count)
+            for contract in batch { ids.append(contract.id) }
+            try await connection.query(PostgresQuery(unsafeSQL: """
+                DELETE FROM external_contract_enterprises WHERE contract_id IN (\((1...batch.count).map { "$\($0)" }.joined(separator: ", ")))
+                """, binds: ids), logger: logger)
+            try await Self.insertRows("external_contract_enterprises (contract_id, position, credit_code)", batch.flatMap { contract in
+                contract.enterprises.enumerated().map { position, code in [contract.id, String(position), code.description] }
+            }, casts: ["", "::bigint", ""], connection, logger: logger)
+        }
+        for record in congressRecords {
+            try await connection.query("DELETE FROM external_congress_sessions WHERE record_id = \(record.recordID)", logger: logger)
+        }
+        try await Self.insertRows("external_congress_sessions (record_id, credit_code, held_on)", congressRecords.filter(\.quorumMet).flatMap { record in
+            record.enterprises.map { [record.recordID, $0.description, record.heldOn.description] }
+        }, casts: ["", "", ""], connection, logger: logger)
+        let added = try await Self.count("external_contracts", connection, logger: logger) - before
+        return UpsertCounts(added: added, updated: contracts.count - added)
     }
 
     public func externalContracts() async throws(StoreError) -> [CoverageContract] {

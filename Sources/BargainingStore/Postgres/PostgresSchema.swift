@@ -5,7 +5,7 @@ import PostgresNIO
 /// PostgreSQL types. Shipped migrations never change. Text keys and dates use the "C" collation
 /// so ids and `YYYY-MM-DD` days sort by bytes, exactly as in SQLite, whatever the server's locale.
 enum PostgresSchema {
-    static let version = 2
+    static let version = 3
 
     /// Each entry is one migration's statements, run in one transaction.
     static let migrations: [[String]] = [
@@ -134,6 +134,19 @@ enum PostgresSchema {
                 PRIMARY KEY (credit_code, sent_on, rung)
             )
             """,
+        ],
+        // Imported filings kept whole, so the archive can export them again (issue 17 item 3).
+        [
+            """
+            CREATE TABLE archived_documents (
+                kind text COLLATE "C" NOT NULL,
+                id text COLLATE "C" NOT NULL,
+                negotiation_id text COLLATE "C",
+                content bytea NOT NULL,
+                PRIMARY KEY (kind, id)
+            )
+            """,
+            "CREATE INDEX archived_documents_negotiation ON archived_documents (negotiation_id)",
         ],
     ]
 

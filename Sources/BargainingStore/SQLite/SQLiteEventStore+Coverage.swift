@@ -1,5 +1,6 @@
 import Bargaining
 import BargainingCoverage
+import Foundation
 import GRDB
 
 // MARK: - Coverage: registry, external contracts, congress sessions, reminder ledger
@@ -47,42 +48,76 @@ extension SQLiteEventStore: CoverageStore {
     @discardableResult
     public func recordExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord]) async throws(StoreError)
         -> UpsertCounts {
+        try await writing { db in try Self.writeExternal(contracts: contracts, congressRecords: congressRecords, db) }
+    }
+
+    @discardableResult
+    public func recordImport(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord], documents: [ArchivedDocument])
+        async throws(StoreError) -> ImportCounts {
+        try await writing { db in
+            try Self.writeExternal(contracts: contracts, congressRecords: congressRecords, db)
+            var counts = ImportCounts.none
+            let stored = try db.cachedStatement(sql: "SELECT content FROM archived_documents WHERE kind = ? AND id = ?")
+            let keep = try db.cachedStatement(sql: """
+                INSERT INTO archived_documents (kind, id, negotiation_id, content) VALUES (?, ?, ?, ?)
+                ON CONFLICT (kind, id) DO UPDATE SET negotiation_id = excluded.negotiation_id, content = excluded.content
+                """)
+            for document in CoverageRows.lastOfEach(documents, by: { [$0.kind.rawValue, $0.id] }) {
+                let before = try Data.fetchOne(stored, arguments: [document.kind.rawValue, document.id]).map { [UInt8]($0) }
+                counts.count(document.kind, ImportCounts.Outcome(stored: before, new: document.bytes))
+                try keep.execute(arguments: [document.kind.rawValue, document.id, document.negotiationID, Data(document.bytes)])
+            }
+            return counts
+        }
+    }
+
+    public func archivedDocuments(negotiation id: String) async throws(StoreError) -> [ArchivedDocument] {
+        let rows = try await read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, id, negotiation_id, content FROM archived_documents WHERE negotiation_id = ? ORDER BY kind, id",
+                             arguments: [id]).map { row in
+                (row["kind"] as String, row["id"] as String, row["negotiation_id"] as String?, [UInt8](row["content"] as Data))
+            }
+        }
+        return try ArchivedDocument.documents(rows)
+    }
+
+    /// The body of ``recordExternal(contracts:congressRecords:)``, inside the caller's transaction.
+    private static func writeExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord], _ db: Database) throws
+        -> UpsertCounts {
         let contracts = CoverageRows.lastOfEach(contracts, by: \.id)
         let congressRecords = CoverageRows.lastOfEach(congressRecords, by: \.recordID)
-        return try await writing { db in
-            let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM external_contracts") ?? 0
-            let contract = try db.cachedStatement(sql: """
-                INSERT INTO external_contracts (contract_id, level, title, signed_on, effective_on, expires_on, terminated_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (contract_id) DO UPDATE SET level = excluded.level, title = excluded.title, signed_on = excluded.signed_on,
-                    effective_on = excluded.effective_on, expires_on = excluded.expires_on, terminated_on = excluded.terminated_on
-                """)
-            let forget = try db.cachedStatement(sql: "DELETE FROM external_contract_enterprises WHERE contract_id = ?")
-            let enterprise = try db.cachedStatement(sql: """
-                INSERT INTO external_contract_enterprises (contract_id, position, credit_code) VALUES (?, ?, ?)
-                """)
-            for entry in contracts {
-                try contract.execute(arguments: [entry.id, entry.level.rawValue, entry.title, entry.signedOn?.description,
-                                                 entry.effectiveOn.description, entry.expiresOn.description, entry.terminatedOn?.description])
-                try forget.execute(arguments: [entry.id])
-                for (position, code) in entry.enterprises.enumerated() {
-                    try enterprise.execute(arguments: [entry.id, position, code.description])
-                }
+        let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM external_contracts") ?? 0
+        let contract = try db.cachedStatement(sql: """
+            INSERT INTO external_contracts (contract_id, level, title, signed_on, effective_on, expires_on, terminated_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (contract_id) DO UPDATE SET level = excluded.level, title = excluded.title, signed_on = excluded.signed_on,
+                effective_on = excluded.effective_on, expires_on = excluded.expires_on, terminated_on = excluded.terminated_on
+            """)
+        let forget = try db.cachedStatement(sql: "DELETE FROM external_contract_enterprises WHERE contract_id = ?")
+        let enterprise = try db.cachedStatement(sql: """
+            INSERT INTO external_contract_enterprises (contract_id, position, credit_code) VALUES (?, ?, ?)
+            """)
+        for entry in contracts {
+            try contract.execute(arguments: [entry.id, entry.level.rawValue, entry.title, entry.signedOn?.description,
+                                             entry.effectiveOn.description, entry.expiresOn.description, entry.terminatedOn?.description])
+            try forget.execute(arguments: [entry.id])
+            for (position, code) in entry.enterprises.enumerated() {
+                try enterprise.execute(arguments: [entry.id, position, code.description])
             }
-            let forgetRecord = try db.cachedStatement(sql: "DELETE FROM external_congress_sessions WHERE record_id = ?")
-            let session = try db.cachedStatement(sql: """
-                INSERT INTO external_congress_sessions (record_id, credit_code, held_on) VALUES (?, ?, ?)
-                """)
-            for record in congressRecords {
-                try forgetRecord.execute(arguments: [record.recordID])
-                guard record.quorumMet else { continue }
-                for code in record.enterprises {
-                    try session.execute(arguments: [record.recordID, code.description, record.heldOn.description])
-                }
-            }
-            let added = (try Int.fetchOne(db, sql: "SELECT count(*) FROM external_contracts") ?? 0) - before
-            return UpsertCounts(added: added, updated: contracts.count - added)
         }
+        let forgetRecord = try db.cachedStatement(sql: "DELETE FROM external_congress_sessions WHERE record_id = ?")
+        let session = try db.cachedStatement(sql: """
+            INSERT INTO external_congress_sessions (record_id, credit_code, held_on) VALUES (?, ?, ?)
+            """)
+        for record in congressRecords {
+            try forgetRecord.execute(arguments: [record.recordID])
+            guard record.quorumMet else { continue }
+            for code in record.enterprises {
+                try session.execute(arguments: [record.recordID, code.description, record.heldOn.description])
+            }
+        }
+        let added = (try Int.fetchOne(db, sql: "SELECT count(*) FROM external_contracts") ?? 0) - before
+        return UpsertCounts(added: added, updated: contracts.count - added)
     }
 
     public func externalContracts() async throws(StoreError) -> [CoverageContract] {

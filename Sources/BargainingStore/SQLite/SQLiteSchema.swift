@@ -14,7 +14,7 @@ import GRDB
 enum SQLiteSchema {
     /// The schema version this build writes and reads. A file with a higher one was written by
     /// a newer bargain, and opening it is refused rather than risking it.
-    static let version = 2
+    static let version = 3
 
     /// `PRAGMA application_id`: "barg" in ASCII, so `file(1)` and the header say whose file it is.
     static let applicationID: Int32 = 0x6261_7267
@@ -143,6 +143,22 @@ enum SQLiteSchema {
 
                 UPDATE bargain_meta SET value = '2' WHERE key = 'schema_version';
                 PRAGMA user_version = 2;
+                """)
+        }
+        // Imported filings kept whole, so the archive can export them again (issue 17 item 3).
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                CREATE TABLE archived_documents (
+                    kind TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    negotiation_id TEXT,
+                    content BLOB NOT NULL,
+                    PRIMARY KEY (kind, id)
+                );
+                CREATE INDEX archived_documents_negotiation ON archived_documents (negotiation_id);
+
+                UPDATE bargain_meta SET value = '3' WHERE key = 'schema_version';
+                PRAGMA user_version = 3;
                 """)
         }
         return migrator

@@ -12,7 +12,8 @@ extension Bargain {
             discussion: """
                 bargain export ID [--out DIR] [--format own|akn]
                   writes negotiation ID's filed contract (ID.contract.xml) and each of its congress \
-                  records (ID-congress-N.congress.xml) into DIR (default: the current directory). \
+                  records (ID-congress-N.congress.xml) into DIR (default: the current directory); \
+                  for an ID negotiated elsewhere, the documents `bargain import` kept. \
                   Refused, with the reason, until the contract is filed, and while re-agreed terms \
                   are not filed yet. The negotiation's hash chain is recomputed first: a broken \
                   chain refuses the export (exit 1), naming the first event that does not match.
@@ -147,8 +148,15 @@ extension Bargain {
 
         private func exportOne(_ id: String, _ exporter: Exporter, _ directory: WorkflowDirectory) async throws {
             let documents = try await store.withStore { store in
-                let history = try await Self.history(id, store: store, directory: directory)
-                return try exporting { try exporter.documents(for: history, format: format) }
+                do {
+                    let history = try await Self.history(id, store: store, directory: directory)
+                    return try exporting { try exporter.documents(for: history, format: format) }
+                } catch StoreError.notFound(let missing) where missing == id {
+                    // Not negotiated here: the documents an import kept, if any.
+                    let kept = try await (store as? any CoverageStore)?.archivedDocuments(negotiation: id) ?? []
+                    guard !kept.isEmpty else { throw StoreError.notFound(id: id) }
+                    return try exporting { try exporter.documents(reexporting: kept.map(\.bytes), format: format) }
+                }
             }
             let paths = try exporting { try DocumentFiles.write(documents, to: out ?? ".") }
             for path in paths { Terminal.standardOutput.line(path) }

@@ -36,7 +36,10 @@ extension Bargain {
                 same id; a negotiation in the store with the same contract id keeps its own \
                 record, which is the one counted), and each congress record whose quorum was met \
                 counts as a session for the congress establishment rate. Enterprises need not be \
-                in the registry yet: they count once `bargain registry import` lists them.
+                in the registry yet: they count once `bargain registry import` lists them. The \
+                documents themselves are kept whole in the same transaction, so `bargain export \
+                ID` writes them again (identical but for the export time); a document identical \
+                to the one kept is reported unchanged.
 
                 Example:
                   bargain import exports/samples/ENT-2025-001.contract.xml
@@ -118,11 +121,12 @@ extension Bargain {
             }
         }
 
-        /// Records the documents for coverage statistics in one transaction; returns what was
-        /// recorded, in words.
+        /// Keeps the documents whole and records them for coverage statistics, in one
+        /// transaction; returns what was done, in words.
         func recordForCoverage(_ imported: [ImportedDocument]) async throws -> String {
             var contracts: [CoverageContract] = []
             var congressRecords: [ExternalCongressRecord] = []
+            var documents: [ArchivedDocument] = []
             var notInEffect: [String] = []
             for document in imported {
                 switch document {
@@ -132,15 +136,26 @@ extension Bargain {
                     } else {
                         notInEffect.append(contract.contractID)
                     }
+                    documents.append(ArchivedDocument(kind: .contract, id: contract.contractID, negotiationID: contract.negotiationID,
+                                                      bytes: try Export.exporting { try contract.xmlBytes() }))
                 case .congressRecord(let record):
                     congressRecords.append(ExternalCongressRecord(recordID: record.recordID, heldOn: record.heldOn,
                                                                   enterprises: record.enterprises.map(\.creditCode),
                                                                   quorumMet: record.quorumMet))
+                    documents.append(ArchivedDocument(kind: .congressRecord, id: record.recordID, negotiationID: record.negotiationID,
+                                                      bytes: try Export.exporting { try record.xmlBytes() }))
                 }
             }
-            let counts = try await store.withCoverageStore { try await $0.recordExternal(contracts: contracts, congressRecords: congressRecords) }
+            let counts = try await store.withCoverageStore {
+                try await $0.recordImport(contracts: contracts, congressRecords: congressRecords, documents: documents)
+            }
+            func kept(_ counts: UpsertCounts, _ noun: String) -> String {
+                let total = counts.added + counts.updated + counts.unchanged
+                return "\(total) \(noun)\(total == 1 ? "" : "s") (\(counts.added) added, \(counts.updated) updated, \(counts.unchanged) unchanged)"
+            }
             let sessions = congressRecords.filter(\.quorumMet).count
-            var text = "recorded for coverage: \(contracts.count) contract\(contracts.count == 1 ? "" : "s") (\(counts.added) added, \(counts.updated) updated), \(sessions) congress session\(sessions == 1 ? "" : "s")"
+            var text = "kept: \(kept(counts.contracts, "contract")), \(kept(counts.congressRecords, "congress record")); "
+                + "recorded for coverage: \(contracts.count) contract\(contracts.count == 1 ? "" : "s"), \(sessions) congress session\(sessions == 1 ? "" : "s")"
             if congressRecords.count > sessions { text += "; \(congressRecords.count - sessions) congress record(s) without a quorum not counted" }
             if !notInEffect.isEmpty { text += "; not in effect, not counted: \(notInEffect.joined(separator: ", "))" }
             return text
