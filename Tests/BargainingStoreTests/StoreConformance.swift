@@ -19,6 +19,8 @@ enum StoreConformance {
         Check(name: "an unknown negotiation is not found", run: notFound),
         Check(name: "list filters by level, step, district, overdue and due dates", run: listFilters),
         Check(name: "contract records once the sample is in force", run: contractRecords),
+        Check(name: "a contract covering 12,000 enterprises is stored whole and in order", run: wideContract),
+        Check(name: "a renewal is one commit: a refused part writes neither negotiation", run: renewalCommit),
         Check(name: "verify passes on an untouched store", run: verifyPasses),
         Check(name: "verify names an edited body", run: verifyDetectsEditedBody),
         Check(name: "verify names an edited hash", run: verifyDetectsEditedHash),
@@ -158,6 +160,57 @@ enum StoreConformance {
             #expect(records == [inForce.summary.contract!])
             #expect(records.first?.enterprises == [SampleNegotiations.precisionWorks.creditCode])
             #expect(records.first?.effectiveOn != nil)
+        }
+    }
+
+    static func wideContract(_ subject: StoreUnderTest) async throws {
+        try await subject.with { store in
+            // Given a regional agreement for more enterprises than either database takes as
+            // separate bound values in one statement (SQLite 32,766; PostgreSQL 65,535 ÷ 3 columns)
+            let codes = (1...12_000).map { CreditCode.makeValid(prefix17: "91110302MA" + String(100_000_0 + $0).suffix(7)) }
+            let history = try Samples.regional(id: "REG-WIDE", enterprises: codes.map { CoveredEnterprise(creditCode: $0, name: "企业\($0)", employees: 10) })
+            try #require(history.summary.contract != nil, "the sample takes effect")
+
+            // When it is recorded decision by decision
+            try await history.record(in: store)
+
+            // Then the contract index lists every enterprise, in the order the opening gave them
+            let records = try await store.contractRecords()
+            #expect(records.count == 1)
+            #expect(records.first?.enterprises == codes)
+        }
+    }
+
+    static func renewalCommit(_ subject: StoreUnderTest) async throws {
+        try await subject.with { store in
+            // Given a negotiation in force, and another that already holds the renewal's id
+            let history = try Samples.enterprise(id: "ENT-OLD")
+            try await history.record(in: store)
+            try await Samples.inTalks(id: "ENT-TAKEN").record(in: store)
+            func renewal(as id: String) throws -> (decision: Decision, writes: [NegotiationWrite]) {
+                let decision = try history.engine.decide(history.state, Action(.requestRenewal, ["renewal": .text(id)]),
+                                                         by: SampleNegotiations.unionChair, on: history.state.expiresOn!.adding(days: -30)).get()
+                let opened = decision.opens!
+                return (decision, [
+                    NegotiationWrite(decision.events, after: history.state.version, summary: NegotiationSummary(decision.state, engine: history.engine)),
+                    NegotiationWrite(opened.events, after: 0, summary: NegotiationSummary(opened.state, engine: history.engine)),
+                ])
+            }
+
+            // When the request and the opening are committed together, the opening refused
+            let error = await #expect(throws: StoreError.self) { try await store.commit(try renewal(as: "ENT-TAKEN").writes) }
+            #expect(error == .alreadyExists(id: "ENT-TAKEN"))
+
+            // Then the request was not recorded either
+            #expect(try await store.load("ENT-OLD").map(\.event) == history.events)
+            #expect(try await store.list(NegotiationQuery()).first { $0.id == "ENT-OLD" } == history.summary)
+
+            // And with a free id both are, in one commit
+            let free = try renewal(as: "ENT-NEW")
+            try await store.commit(free.writes)
+            #expect(try await store.load("ENT-NEW").map(\.event) == free.decision.opens!.events)
+            #expect(try await store.load("ENT-OLD", after: history.state.version).map(\.event) == free.decision.events)
+            #expect(try await store.verify(nil).isIntact)
         }
     }
 

@@ -30,6 +30,16 @@ enum Samples {
         return history
     }
 
+    /// The regional sample decided to its end (in force), for `enterprises` when given.
+    static func regional(id: String, enterprises: [CoveredEnterprise]? = nil) throws -> History {
+        let engine = engine(.regional)
+        var script = SampleNegotiations.regional(id: id, workflow: engine.workflow.reference)
+        if let enterprises { script.opening.enterprises = enterprises }
+        var history = try History(engine: engine, opening: script.opening, by: script.openedBy, on: script.openedOn)
+        for act in script.acts { try history.decide(act.action, by: act.actor, on: act.on) }
+        return history
+    }
+
     /// An enterprise negotiation in `talks`, ready for any number of request-information decisions.
     static func inTalks(id: String) throws -> History {
         try enterprise(id: id, until: .requestInformation)
