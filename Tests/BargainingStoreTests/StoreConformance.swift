@@ -231,7 +231,7 @@ enum StoreConformance {
             // When someone changes who led the employer's side in event 5, leaving its hash alone
             let body = try await store.load(victim)[4].event.canonicalJSON
             #expect(body.contains("李强"))
-            return "UPDATE events SET body = \(sqlLiteral(body.replacingOccurrences(of: "李强", with: "李四"))) WHERE negotiation_id = 'ENT-VICTIM' AND sequence = 5"
+            return Tampering(negotiation: victim, sequence: 5, body: body.replacingOccurrences(of: "李强", with: "李四"))
         } expect: { report in
             #expect(report.mismatches.map(\.negotiation) == ["ENT-VICTIM"])
             #expect(report.mismatches.first?.sequence == 5)
@@ -240,8 +240,8 @@ enum StoreConformance {
     }
 
     static func verifyDetectsEditedHash(_ subject: StoreUnderTest) async throws {
-        try await tampered(subject) { _, _ in
-            "UPDATE events SET hash = '\(String(repeating: "0", count: 64))' WHERE negotiation_id = 'ENT-VICTIM' AND sequence = 7"
+        try await tampered(subject) { _, victim in
+            Tampering(negotiation: victim, sequence: 7, hash: String(repeating: "0", count: 64))
         } expect: { report in
             #expect(report.mismatches.map(\.negotiation) == ["ENT-VICTIM"])
             #expect(report.mismatches.first?.sequence == 7)
@@ -249,8 +249,8 @@ enum StoreConformance {
     }
 
     static func verifyDetectsGap(_ subject: StoreUnderTest) async throws {
-        try await tampered(subject) { _, _ in
-            "DELETE FROM events WHERE negotiation_id = 'ENT-VICTIM' AND sequence = 3"
+        try await tampered(subject) { _, victim in
+            Tampering(negotiation: victim, sequence: 3, deletes: true)
         } expect: { report in
             #expect(report.mismatches.map(\.sequence) == [3])
             #expect(report.mismatches.first?.reason.contains("missing") == true)
@@ -263,7 +263,7 @@ enum StoreConformance {
             let events = try await store.load(victim)
             let garbage = #"{"not":"an event"}"#
             let hash = HashChain.link(previous: events[5].hash, canonicalJSON: garbage)
-            return "UPDATE events SET body = \(sqlLiteral(garbage)), hash = '\(hash)' WHERE negotiation_id = 'ENT-VICTIM' AND sequence = 7"
+            return Tampering(negotiation: victim, sequence: 7, body: garbage, hash: hash)
         } expect: { report in
             #expect(report.mismatches.map(\.sequence) == [7])
             #expect(report.mismatches.first?.reason.contains("does not decode") == true)
@@ -273,7 +273,7 @@ enum StoreConformance {
     static func verifyDetectsTruncation(_ subject: StoreUnderTest) async throws {
         try await tampered(subject) { store, victim in
             let last = try await store.load(victim).count
-            return "DELETE FROM events WHERE negotiation_id = 'ENT-VICTIM' AND sequence = \(last)"
+            return Tampering(negotiation: victim, sequence: last, deletes: true)
         } expect: { report in
             #expect(report.mismatches.count == 1)
             #expect(report.mismatches.first?.reason.contains("chain ends") == true)
@@ -311,12 +311,12 @@ enum StoreConformance {
     }
 
     /// Records a victim and a bystander, tampers with the victim's rows, and checks what verify says.
-    static func tampered(_ subject: StoreUnderTest, _ sql: (any EventStore, String) async throws -> String,
+    static func tampered(_ subject: StoreUnderTest, _ edit: (any EventStore, String) async throws -> Tampering,
                          expect: (VerificationReport) throws -> Void) async throws {
         try await subject.with { store in
             try await Samples.enterprise(id: "ENT-VICTIM").record(in: store)
             try await Samples.enterprise(id: "ENT-BYSTANDER").record(in: store)
-            try await subject.execute(try await sql(store, "ENT-VICTIM"))
+            try await subject.tamper(try await edit(store, "ENT-VICTIM"))
             let report = try await store.verify(nil)
             #expect(report.negotiationsChecked == 2)
             try expect(report)

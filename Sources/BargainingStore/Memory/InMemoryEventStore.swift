@@ -14,6 +14,9 @@ public actor InMemoryEventStore: EventStore {
         // Every check before the first change: a refused commit leaves everything as it was.
         var previous: [String] = []
         for write in writes {
+            if let problem = keyProblem(write.summary, among: writes) {
+                throw .unavailable(reason: "the commit breaks a key of the projection: \(problem)", hint: "nothing was recorded")
+            }
             let stored = negotiations[write.id]
             if write.creates {
                 guard stored == nil else { throw .alreadyExists(id: write.id) }
@@ -32,6 +35,31 @@ public actor InMemoryEventStore: EventStore {
                                       recordedAt: recordedAt)
             negotiations[write.id] = ((negotiations[write.id]?.rows ?? []) + rows, write.summary)
         }
+    }
+
+    /// What the SQL stores' keys refuse (and so must this store): a deadline named twice, an
+    /// enterprise listed twice in one contract, a contract id another negotiation holds.
+    private func keyProblem(_ summary: NegotiationSummary, among writes: [NegotiationWrite]) -> String? {
+        if Set(summary.deadlines.map(\.name)).count != summary.deadlines.count { return "a deadline of \(summary.id) is open twice" }
+        guard let contract = summary.contract else { return nil }
+        if Set(contract.enterprises).count != contract.enterprises.count {
+            return "contract \(contract.contractID) lists an enterprise twice"
+        }
+        let holders = negotiations.values.map(\.summary) + writes.map(\.summary)
+        if holders.contains(where: { $0.id != summary.id && $0.contract?.contractID == contract.contractID }) {
+            return "contract id \(contract.contractID) belongs to another negotiation"
+        }
+        return nil
+    }
+
+    /// Edits the row of event `sequence` of negotiation `id` behind the store's back (nil
+    /// deletes it): how the conformance suite checks that `verify` notices.
+    func tamper(_ id: String, sequence: Int, _ edit: @Sendable (inout EventRow?) -> Void) {
+        guard var stored = negotiations[id], let index = stored.rows.firstIndex(where: { $0.sequence == sequence }) else { return }
+        var row: EventRow? = stored.rows[index]
+        edit(&row)
+        if let row { stored.rows[index] = row } else { stored.rows.remove(at: index) }
+        negotiations[id] = stored
     }
 
     public func load(_ id: String, after version: Int) throws(StoreError) -> [StoredEvent] {
