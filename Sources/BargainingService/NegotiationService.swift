@@ -29,8 +29,12 @@ public protocol NegotiationService: Sendable {
     /// Where negotiation `id` stands on `day`; before its last event, as it stood then.
     func status(_ id: String, asOf day: Day) async throws -> NegotiationStatus
 
-    /// The negotiations matching `query`, ordered by id.
-    func list(_ query: NegotiationQuery) async throws -> [NegotiationSummary]
+    /// The negotiations matching `query` as they stand on `day`, ordered by id: a deadline that
+    /// passed before `day` and moved a negotiation on by itself (an agreement expired, review
+    /// silence made it effective) is applied, and a `day` before later events looks back, so
+    /// each step and deadline is what ``status(_:asOf:)`` says for the same day; a negotiation
+    /// not yet opened on `day` is left out. Version and last day stay as recorded.
+    func list(_ query: NegotiationQuery, asOf day: Day) async throws -> [NegotiationSummary]
 
     /// The negotiation's history as stored, with the hash chain.
     func log(_ id: String) async throws -> NegotiationLog

@@ -154,6 +154,18 @@ public struct NegotiationQuery: Sendable, Hashable {
     }
 }
 
+extension NegotiationQuery {
+    /// Whether `summary` passes every filter set: what the SQL stores' `list` asks the database.
+    public func matches(_ summary: NegotiationSummary) -> Bool {
+        if let level, summary.level != level { return false }
+        if let step, summary.step != step { return false }
+        if let district, summary.district != district { return false }
+        if let day = overdueAsOf, !summary.deadlines.contains(where: { $0.due < day }) { return false }
+        if let day = dueBy, !summary.deadlines.contains(where: { $0.due <= day }) { return false }
+        return true
+    }
+}
+
 /// The result of recomputing hash chains.
 public struct VerificationReport: Sendable, Hashable {
     public var negotiationsChecked: Int

@@ -74,7 +74,7 @@ struct StressWriter {
         let workflow = directory.engine(for: .enterprise).workflow
         let renewable = Set(workflow.steps.indices.filter { step in workflow.actions(from: step).contains { $0.kind == .requestRenewal } }
             .map { workflow.steps[$0].name })
-        let ids = try await service.list(NegotiationQuery()).filter { $0.id.hasPrefix(options.negotiation) && renewable.contains($0.step) }.map(\.id)
+        let ids = try await service.list(NegotiationQuery(), asOf: options.day).filter { $0.id.hasPrefix(options.negotiation) && renewable.contains($0.step) }.map(\.id)
         say("ready")
         for id in ids {
             _ = try await service.act(Action(.requestRenewal, ["renewal": .text(id + "-R")]), on: id, by: actor, on: options.day, requestID: nil)

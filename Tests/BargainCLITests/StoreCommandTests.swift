@@ -131,14 +131,52 @@ struct StoreCommandTests {
         }
         #expect(try ids(["--as-of", "2025-03-20"]) == ["ENT-A", "ENT-B"])
         #expect(try ids(["--overdue", "--as-of", "2025-03-24"]) == [])
-        #expect(try ids(["--overdue", "--as-of", "2025-03-25"]) == ["ENT-B"])
+        // The reply was due 03-24: on 03-25 the notice went unanswered and ENT-B moved to
+        // escalation (S1 art 32), which runs no deadline, as `bargain status` says too.
+        #expect(try ids(["--overdue", "--as-of", "2025-03-25"]) == [])
+        #expect(try ids(["--step", "escalation", "--as-of", "2025-03-25"]) == ["ENT-B"])
         #expect(try ids(["--due-within", "3", "--as-of", "2025-03-20"]) == [])
         #expect(try ids(["--due-within", "4", "--as-of", "2025-03-20"]) == ["ENT-B"])
         #expect(try ids(["--step", "notice"]) == ["ENT-A"])
         #expect(try ids(["--level", "regional"]) == [])
         #expect(try store.run(["list", "--level", "regional"]).stdout == "No negotiations match.\n")
         let overdue = try store.run(["list", "--as-of", "2025-03-27"]).stdout
-        #expect(overdue.contains("reply          2025-03-24  3 days overdue"))
+        #expect(overdue.contains("ENT-B  enterprise  escalation  —"), "\(overdue)")
+    }
+
+    @Test("list and status agree on a date: a deadline that passed and moved the negotiation on is applied in both")
+    func listAgreesWithStatus() throws {
+        let store = try StoreFixture()
+        try store.open("ENT-DONE")
+        try store.play("ENT-DONE")
+        try store.open("ENT-WAIT")
+        try store.play("ENT-WAIT", until: "reply")
+        try store.open("ENT-FILE")
+        try store.play("ENT-FILE", until: "filing")
+        func listed(_ day: String, _ filters: [String] = []) throws -> [String: String] {
+            let list = try JSON.object(try store.run(["list", "--json", "--as-of", day] + filters).stdout)["negotiations"] as? [[String: Any]] ?? []
+            return Dictionary(uniqueKeysWithValues: list.map { ($0["id"] as! String, $0["step"] as! String) })
+        }
+        let filing = try #require(try store.status("ENT-FILE")["deadlines"] as? [[String: Any]])
+        let filingDue = try #require(filing.first?["due"] as? String)
+        let dayAfterFiling = Day(filingDue)!.adding(days: 1).description
+        for day in ["2025-03-01", "2025-03-20", "2025-03-27", filingDue, dayAfterFiling, "2026-04-30", "2026-05-01", "2027-01-01"] {
+            for (id, step) in try listed(day) {
+                let status = try JSON.object(try store.run(["status", id, "--json", "--as-of", day]).stdout)
+                #expect((status["step"] as? [String: Any])?["name"] as? String == step, "\(id) on \(day)")
+            }
+        }
+        // The agreement expired on 2026-04-30 (its last day): in force that day, expired the next,
+        // and then no longer "overdue" on an expiry that has happened.
+        #expect(try listed("2026-04-30")["ENT-DONE"] == "in-force")
+        #expect(try listed("2026-05-01")["ENT-DONE"] == "expired")
+        #expect(try listed("2027-01-01", ["--overdue"])["ENT-DONE"] == nil)
+        // An unanswered notice moved to escalation when the reply was overdue (S1 art 32).
+        #expect(try listed("2025-03-27")["ENT-WAIT"] == "escalation")
+        #expect(try listed("2025-03-27", ["--step", "reply"]).isEmpty)
+        // Filing does not move by itself: a day late, it is overdue in both.
+        #expect(try listed(dayAfterFiling, ["--overdue"]).keys.contains("ENT-FILE"))
+        #expect(try listed("2025-03-01").isEmpty, "nothing was open yet")
     }
 
     @Test("--file gives an act's fields from YAML; --set wins over it")

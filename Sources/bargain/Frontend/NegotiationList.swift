@@ -1,9 +1,9 @@
 import Bargaining
 import BargainingStore
 
-/// `bargain list`: negotiations as recorded, each with its next deadline counted from a date.
-/// Reads only the store's summaries (no history is loaded), so it stays quick on a district's
-/// thousands of negotiations.
+/// `bargain list`: negotiations as they stand on a date, each with its next deadline counted
+/// from it. The service reads only the store's summaries, and the history of just those whose
+/// deadlines passed, so it stays quick on a district's thousands of negotiations.
 struct NegotiationList {
     let summaries: [NegotiationSummary]
     let asOf: Day
@@ -78,8 +78,9 @@ struct NegotiationList {
 
     static let shape = """
         With --json, prints one object: asOf, negotiations[] in id order, each {id, level, \
-        title, employeeSide, employerSide, district, street, step (as recorded by the last \
-        event), version, lastDay, workflow {name, version, digest}, deadlines[] {name, due, \
+        title, employeeSide, employerSide, district, street, step (on asOf, as `bargain status` \
+        says: a deadline that passed and moved the negotiation on is applied), version and \
+        lastDay (as recorded), workflow {name, version, digest}, deadlines[] {name, due, \
         daysLeft, overdue} (soonest first), nextDeadline (the first of them; absent when none \
         runs), contract {contractID, level, title, signedOn, effectiveOn, expiresOn, \
         terminatedOn, enterprises[], renews} (once an agreement took effect)}.

@@ -9,7 +9,7 @@ extension Bargain {
             commandName: "list",
             abstract: "List negotiations with their step and next deadline.",
             discussion: """
-                One line per negotiation in id order: level, step (as of its last recorded act), \
+                One line per negotiation in id order: level, step (on --as-of, as `bargain status` says), \
                 the next deadline running, its due date and the days left as of --as-of (today \
                 by default; overdue in red), and the title. Filters combine:
 
@@ -49,7 +49,7 @@ extension Bargain {
                 let day = asOf.day
                 let query = NegotiationQuery(level: level, step: step, district: district, overdueAsOf: overdue ? day : nil,
                                              dueBy: dueWithin.map { day.adding(days: $0) })
-                let list = NegotiationList(summaries: try await store.withService(workflows) { try await $0.list(query) }, asOf: day)
+                let list = NegotiationList(summaries: try await store.withService(workflows) { try await $0.list(query, asOf: day) }, asOf: day)
                 let stdout = Terminal.standardOutput
                 stdout.write(output.json ? try JSONOutput.render(list.document) : list.table(for: stdout))
             }

@@ -65,10 +65,10 @@ final class StoreFixture {
         return try JSON.object(result.stdout)
     }
 
-    /// The step as recorded by the last event (from `list`: deadlines passed since do not move it).
+    /// The step as its last recorded event left it (not as of today, when deadlines may have passed).
     func step(of id: String) throws -> String {
-        let list = try JSON.object(try run(["list", "--json"]).stdout)["negotiations"] as? [[String: Any]] ?? []
-        return list.first { $0["id"] as? String == id }?["step"] as? String ?? ""
+        let events = try JSON.object(try run(["log", id, "--json"]).stdout)["events"] as? [[String: Any]] ?? []
+        return events.last?["step"] as? String ?? ""
     }
     func version(of id: String) throws -> Int { (try status(id)["version"] as? Int) ?? -1 }
 }
