@@ -45,7 +45,8 @@ public enum BagWriter {
     public static let tagManifestSignature = "tagmanifest-sha256.txt.sig"
 
     /// The payload for `documents`: each document by its file name, then the schemas they
-    /// follow under `schema/` (ours for our format, the OASIS schema and its `xml.xsd` under
+    /// follow under `schema/` and, for our format, the stylesheet the documents name beside them
+    /// (ours for our format, the OASIS schema and its `xml.xsd` under
     /// `schema/akn/` for Akoma Ntoso renditions).
     public static func payload(_ documents: [ExportedDocument], schemas: ExportSchemas) throws(ExportError) -> [PayloadFile] {
         var files = documents.map { PayloadFile(path: $0.fileName, bytes: $0.bytes) }
@@ -57,7 +58,8 @@ public enum BagWriter {
         if documents.contains(where: { $0.format == .own }) {
             schemaFiles += [("schema/\(ExportSchemas.contractFileName)", schemas.contractSchemaPath),
                             ("schema/\(ExportSchemas.congressFileName)", schemas.congressSchemaPath),
-                            ("schema/\(ExportSchemas.xmlNamespaceFileName)", schemas.xmlNamespaceSchemaPath)]
+                            ("schema/\(ExportSchemas.xmlNamespaceFileName)", schemas.xmlNamespaceSchemaPath),
+                            (ExportSchemas.stylesheetFileName, schemas.stylesheetPath)]
         }
         if documents.contains(where: { $0.format == .akn }) {
             _ = try schemas.schema(for: .contract, format: .akn)

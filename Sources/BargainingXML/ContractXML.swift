@@ -10,6 +10,7 @@ enum ContractXML {
 
     static func bytes(_ contract: FiledContract) throws(XMLError) -> [UInt8] {
         var w = try XMLWriter()
+        try w.processingInstruction("xml-stylesheet", ExportSchemas.stylesheetInstruction)
         try w.startElement(root, namespace: namespace)
         try w.attribute("schemaVersion", schemaVersion)
         try w.language(Spelling.chinese)

@@ -12,6 +12,12 @@ public final class ExportSchemas {
     public static let aknFileName = "akomantoso30.xsd"
     /// The W3C schema of the `xml:` attributes (`xml:lang`), which ours import.
     public static let xmlNamespaceFileName = "xml.xsd"
+    /// The XSLT 1.0 stylesheet that renders our documents as a printable Chinese page; it lives
+    /// beside the schemas and travels in a bag beside the documents (`data/`).
+    public static let stylesheetFileName = "bargain-filing.xsl"
+    /// The `xml-stylesheet` processing instruction every own-format document starts with, so a
+    /// browser opening it beside the stylesheet shows the page.
+    static let stylesheetInstruction = "type=\"text/xsl\" href=\"\(stylesheetFileName)\""
 
     /// The directory holding our two schemas.
     public let directory: String
@@ -33,6 +39,7 @@ public final class ExportSchemas {
     public var contractSchemaPath: String { Self.join(directory, Self.contractFileName) }
     public var congressSchemaPath: String { Self.join(directory, Self.congressFileName) }
     public var xmlNamespaceSchemaPath: String { Self.join(directory, Self.xmlNamespaceFileName) }
+    public var stylesheetPath: String { Self.join(directory, Self.stylesheetFileName) }
 
     func schema(for kind: ExportedDocument.Kind, format: ExportFormat) throws(ExportError) -> (XMLSchema, String) {
         switch (format, kind) {

@@ -29,6 +29,7 @@ internal import CLibXML2
 /// - ``attribute(_:prefix:namespace:_:)``
 /// - ``text(_:)``
 /// - ``element(_:namespace:text:)``
+/// - ``processingInstruction(_:_:)``
 /// - ``comment(_:)``
 /// - ``endElement()``
 /// - ``finish()``
@@ -153,6 +154,17 @@ public struct XMLWriter: ~Copyable {
             }
         }
         try check(rc, "attribute")
+    }
+
+    /// A processing instruction before the root element, such as
+    /// `<?xml-stylesheet type="text/xsl" href="…"?>`.
+    public mutating func processingInstruction(_ target: String, _ content: String) throws(XMLError) {
+        guard !rootWritten else { throw .misplacedCall("processing instruction after the root element started") }
+        guard XMLCharacters.isName(target, allowColon: false), target.lowercased() != "xml" else { throw .invalidName(target) }
+        guard !content.contains("?>") else { throw .misplacedCall("a processing instruction cannot contain ?>") }
+        try content.checkXMLCharacters(context: "processing instruction \(target)")
+        let rc = target.withXMLChars { [writer] name in content.withXMLChars { xmlTextWriterWritePI(writer, name, $0) } }
+        try check(rc, "processingInstruction")
     }
 
     /// Writes character data into the open element; `<`, `&`, `>` and `"` are escaped.

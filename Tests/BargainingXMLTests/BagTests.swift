@@ -32,19 +32,20 @@ import Testing
         let bag = try makeBag(in: directory)
         #expect(try FileSystem.entries(bag) == ["bag-info.txt", "bagit.txt", "data", "manifest-sha256.txt", "tagmanifest-sha256.txt"])
         #expect(String(decoding: try Samples.readFile(bag + "/bagit.txt"), as: UTF8.self) == "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
-        let payload = documents.map(\.fileName) + ["schema"]
+        let payload = documents.map(\.fileName) + ["schema", ExportSchemas.stylesheetFileName]
         #expect(try FileSystem.entries(bag + "/data") == payload.sorted())
         #expect(try FileSystem.entries(bag + "/data/schema")
                 == [ExportSchemas.congressFileName, ExportSchemas.contractFileName, ExportSchemas.xmlNamespaceFileName])
         let octets = try documents.reduce(0) { $0 + $1.bytes.count }
-            + [schemas.contractSchemaPath, schemas.congressSchemaPath, schemas.xmlNamespaceSchemaPath].reduce(0) { $0 + (try Samples.readFile($1)).count }
+            + [schemas.contractSchemaPath, schemas.congressSchemaPath, schemas.xmlNamespaceSchemaPath, schemas.stylesheetPath]
+                .reduce(0) { $0 + (try Samples.readFile($1)).count }
         let bagInfo = String(decoding: try Samples.readFile(bag + "/bag-info.txt"), as: UTF8.self)
         for line in ["Source-Organization: 北京经济技术开发区总工会", "External-Identifier: bargain-2025-05", "Bagging-Date: 2025-06-30",
-                     "Payload-Oxum: \(octets).\(documents.count + 3)", "Bag-Software-Agent: bargain \(Producer.version)"] {
+                     "Payload-Oxum: \(octets).\(documents.count + 4)", "Bag-Software-Agent: bargain \(Producer.version)"] {
             #expect(bagInfo.contains(line + "\n"), "\(line)")
         }
         let manifest = String(decoding: try Samples.readFile(bag + "/manifest-sha256.txt"), as: UTF8.self)
-        #expect(manifest.split(separator: "\n").count == documents.count + 3)
+        #expect(manifest.split(separator: "\n").count == documents.count + 4)
         for document in documents {
             #expect(manifest.contains("\(Hex.sha256(document.bytes))  data/\(document.fileName)\n"))
         }

@@ -1,5 +1,5 @@
 /// Tools nobody here wrote that must accept our output: xmllint (Debian libxml2-utils), xmlsec1
-/// (Debian xmlsec1), openssl and the Library of Congress `bagit` Python module. Missing locally, a test says so and passes;
+/// (Debian xmlsec1), openssl, xsltproc and the Library of Congress `bagit` Python module. Missing locally, a test says so and passes;
 /// missing under CI=true, it fails, because CI must run them.
 enum ExternalTools {
     /// The Python that has `bagit`: `$BARGAIN_PYTHON` (e.g. a virtual environment's, on a Debian
@@ -11,6 +11,7 @@ enum ExternalTools {
         case bagit
         case xmlsec1
         case openssl
+        case xsltproc
 
         var probe: [String] {
             switch self {
@@ -18,6 +19,7 @@ enum ExternalTools {
             case .bagit: [ExternalTools.python, "-c", "import bagit"]
             case .xmlsec1: ["xmlsec1", "--version"]
             case .openssl: ["openssl", "version"]
+            case .xsltproc: ["xsltproc", "--version"]
             }
         }
 
@@ -27,6 +29,7 @@ enum ExternalTools {
             case .bagit: "python3 -m pip install bagit, or set BARGAIN_PYTHON to a Python that has it"
             case .xmlsec1: "apt-get install xmlsec1"
             case .openssl: "apt-get install openssl"
+            case .xsltproc: "apt-get install xsltproc"
             }
         }
     }
