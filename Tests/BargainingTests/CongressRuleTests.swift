@@ -54,7 +54,7 @@ struct CongressRuleTests {
         let drive = try Scenario.before(.holdCongress, occurrence: 2)
         let violation = drive.refusal(Scenario.fields(.holdCongress, occurrence: 2, ["for": .integer(50), "against": .integer(4)]),
                                       by: Scenario.union, on: Scenario.day("2025-04-29"))
-        #expect(violation?.rule == "congress-vote")
+        #expect(violation?.rule == .congressVote)
         #expect(violation?.message.contains("more than the 52 present") == true)
     }
 
@@ -66,7 +66,7 @@ struct CongressRuleTests {
         #expect(drive.refusal(seven, by: Scenario.union, on: day) == nil)
         let six = Scenario.fields(.conveneCongress, ["session-on": .day(Scenario.day("2025-04-18")), "items-delivered-on": .day(Scenario.day("2025-04-12"))])
         let violation = drive.refusal(six, by: Scenario.union, on: day)
-        #expect(violation?.rule == "congress-notice")
+        #expect(violation?.rule == .congressNotice)
         #expect(violation?.article == "S5 art 41")
     }
 }

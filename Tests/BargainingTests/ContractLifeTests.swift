@@ -49,7 +49,7 @@ struct ContractLifeTests {
         try drive.run(script.acts, until: .appointRepresentatives)
         let members = (1...10).map { "代表\($0)" }
         let violation = drive.refusal(Action(.appointRepresentatives, ["chief": .text("王芳"), "members": .list(members)]), by: Scenario.union, on: Scenario.day("2025-03-12"))
-        #expect(violation?.rule == "delegation-size")
+        #expect(violation?.rule == .delegationSize)
         #expect(violation?.message.contains("names 11 representatives; this workflow allows at most 10") == true)
         #expect(drive.refusal(Action(.appointRepresentatives, ["chief": .text("王芳"), "members": .list(Array(members.prefix(9)))]), by: Scenario.union, on: Scenario.day("2025-03-12")) == nil)
     }

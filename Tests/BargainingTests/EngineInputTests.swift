@@ -49,12 +49,19 @@ struct EngineInputTests {
         #expect(drive.stepName == "draft")
     }
 
-    @Test("a refusal leaves the state exactly as it was")
+    @Test("a refusal after deadlines lapsed leaves the state and the caller's events exactly as they were")
     func refusalChangesNothing() throws {
         let drive = try Scenario.before(.accept)
-        let before = drive.state
-        _ = drive.engine.decide(drive.state, Action(.sign), by: Scenario.union, on: Scenario.day("2025-04-01"))
-        #expect(drive.state == before)
+        var state = drive.state
+        var events = drive.events
+        // By 2025-04-01 the reply deadline (due 2025-03-24) has lapsed, which the engine applies
+        // to the state and appends to the events before it judges the act; signing is then refused.
+        let refused = drive.engine.decide(&state, Action(.sign), by: Scenario.union, on: Scenario.day("2025-04-01"), appendingTo: &events)
+        guard case .failure(let violation) = refused else { Issue.record("signing before the reply was accepted"); return }
+        #expect(violation.code == .notAllowedNow)
+        #expect(state == drive.state, "the lapse is undone")
+        #expect(events == drive.events, "the lapse's event is taken out again")
+        #expect(try drive.engine.fold(events) == state)
     }
 
     @Test("deciding in place leaves the state untouched on a refusal, even after deadlines lapsed")

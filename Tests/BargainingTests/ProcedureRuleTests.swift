@@ -30,7 +30,7 @@ struct ProcedureRuleTests {
     func replyingSide() throws {
         let drive = try Scenario.before(.accept)
         let violation = drive.refusal(Action(.accept), by: Scenario.union, on: Scenario.day("2025-03-10"))
-        #expect(violation?.rule == "replying-side")
+        #expect(violation?.rule == .replyingSide)
         #expect(violation?.article == "S1 art 32")
     }
 
@@ -51,7 +51,7 @@ struct ProcedureRuleTests {
         try drive.perform(Action(.refuse, ["reason": .text("经营困难")]), by: Scenario.employer, on: Scenario.day("2025-03-10"))
         let upper = SampleNegotiations.upperUnion
         let skip = drive.refusal(Action(.escalate, ["rung": .text("reminder-letter")]), by: upper, on: Scenario.day("2025-03-11"))
-        #expect(skip?.rule == "escalation-ladder")
+        #expect(skip?.rule == .escalationLadder)
         #expect(skip?.message.contains("the next rung is 'interview'") == true)
         try drive.perform(Action(.escalate, ["rung": .text("interview")]), by: upper, on: Scenario.day("2025-03-11"))
         // 10 working days after Tuesday 2025-03-11 is Tuesday 2025-03-25.
@@ -69,7 +69,7 @@ struct ProcedureRuleTests {
     func filing() throws {
         let drive = try Scenario.before(.file)
         let day = Scenario.day("2025-05-09")
-        #expect(drive.refusal(Scenario.fields(.file, ["copies": .integer(2)]), by: Scenario.employer, on: day)?.rule == "filing-copies")
+        #expect(drive.refusal(Scenario.fields(.file, ["copies": .integer(2)]), by: Scenario.employer, on: day)?.rule == .filingCopies)
         let union = drive.refusal(Scenario.act(.file).action, by: Scenario.union, on: day)
         #expect(union?.code == .roleNotAllowed)
         #expect(union?.message.contains("only employer-side may") == true)
@@ -132,8 +132,10 @@ struct ProcedureRuleTests {
         var drive = try Drive(Scenario.script, engine: Scenario.engine)
         try drive.run(Scenario.script.acts)
         let early = drive.refusal(Action(.requestRenewal), by: Scenario.union, on: Scenario.day("2026-01-29"))
-        #expect(early?.rule == "renewal-window")
+        #expect(early?.rule == .renewalWindow)
         #expect(early?.message.contains("from 2026-01-30 to the expiry on 2026-04-30") == true)
+        #expect(drive.refusal(Action(.requestRenewal), by: Scenario.union, on: Scenario.day("2026-01-30"))?.code == .fields,
+                "in the window, the renewal still needs its id (the service fills it in)")
         let old = try drive.engine.decide(drive.state, Action(.requestRenewal, ["renewal": .text("ENT-2026-001")]), by: Scenario.union,
                                           on: Scenario.day("2026-01-30")).get()
         let new = try #require(old.opens, "the renewal is a new negotiation, opened by the same decision")

@@ -22,7 +22,7 @@ struct RegionalTests {
         var fourteen = approval.action
         fourteen.fields["managers"] = .integer(14)
         let violation = drive.refusal(fourteen, by: approval.actor, on: approval.on)
-        #expect(violation?.rule == "managers-share")
+        #expect(violation?.rule == .managersShare)
         #expect(violation?.message.contains("managers hold 14 of 65 seats; at most 1/5 (13)") == true)
         #expect(drive.refusal(approval.action, by: approval.actor, on: approval.on) == nil)
     }

@@ -14,7 +14,7 @@ struct RepresentativeRuleTests {
     func minimumThree() throws {
         let drive = try Scenario.before(.appointRepresentatives)
         let violation = drive.refusal(appoint("王芳", ["张伟"]), by: Scenario.union, on: day)
-        #expect(violation?.rule == "delegation-size")
+        #expect(violation?.rule == .delegationSize)
         #expect(violation?.article == "S1 art 19")
         #expect(violation?.message.contains("names 2 representatives") == true)
         #expect(drive.refusal(appoint("王芳", ["张伟", "刘洋"]), by: Scenario.union, on: day) == nil)
@@ -25,7 +25,7 @@ struct RepresentativeRuleTests {
         var drive = try Scenario.before(.appointRepresentatives)
         try drive.perform(appoint("王芳", ["张伟", "刘洋", "周敏", "吴刚"]), by: Scenario.union, on: day)
         let violation = drive.refusal(appoint("李强", ["陈静", "赵磊", "钱进"]), by: Scenario.employer, on: day)
-        #expect(violation?.rule == "delegation-parity")
+        #expect(violation?.rule == .delegationParity)
         #expect(violation?.message.contains("has 5 representatives") == true)
         #expect(violation?.message.contains("not 4") == true)
         #expect(drive.refusal(appoint("李强", ["陈静", "赵磊", "钱进", "孙悦"]), by: Scenario.employer, on: day) == nil)
@@ -39,7 +39,7 @@ struct RepresentativeRuleTests {
         // 6 representatives: two experts is exactly 1/3; three is a half.
         #expect(drive.refusal(appoint("王芳", ["张伟", "刘洋", "周敏"], experts: ["律师甲", "会计乙"]), by: Scenario.union, on: day) == nil)
         let violation = drive.refusal(appoint("王芳", ["张伟", "刘洋"], experts: ["律师甲", "会计乙", "顾问丙"]), by: Scenario.union, on: day)
-        #expect(violation?.rule == "experts-share")
+        #expect(violation?.rule == .expertsShare)
         #expect(violation?.message.contains("3 outside experts among 6 representatives") == true)
     }
 
@@ -47,7 +47,7 @@ struct RepresentativeRuleTests {
     func chiefNotExternal() throws {
         let drive = try Scenario.before(.appointRepresentatives)
         let violation = drive.refusal(appoint("律师甲", ["张伟", "刘洋"], experts: ["律师甲"]), by: Scenario.union, on: day)
-        #expect(violation?.rule == "chief-not-external")
+        #expect(violation?.rule == .chiefNotExternal)
     }
 
     @Test("S1 art 24: nobody represents both sides")
@@ -55,7 +55,7 @@ struct RepresentativeRuleTests {
         var drive = try Scenario.before(.appointRepresentatives)
         try drive.perform(appoint("王芳", ["张伟", "刘洋"]), by: Scenario.union, on: day)
         let violation = drive.refusal(appoint("李强", ["张伟", "赵磊"]), by: Scenario.employer, on: day)
-        #expect(violation?.rule == "no-dual-seat")
+        #expect(violation?.rule == .noDualSeat)
         #expect(violation?.message.contains("张伟") == true)
     }
 
@@ -63,7 +63,7 @@ struct RepresentativeRuleTests {
     func recorderNotRepresentative() throws {
         let drive = try Scenario.before(.prepare)
         let violation = drive.refusal(Scenario.fields(.prepare, ["recorder": .text("张伟")]), by: Scenario.union, on: Scenario.day("2025-03-14"))
-        #expect(violation?.rule == "recorder-not-representative")
+        #expect(violation?.rule == .recorderNotRepresentative)
         #expect(violation?.article == "S1 art 33")
     }
 
@@ -71,7 +71,7 @@ struct RepresentativeRuleTests {
     func chiefSigns() throws {
         let drive = try Scenario.before(.signDraft)
         let violation = drive.refusal(Action(.signDraft), by: Actor(.employeeSide, "张伟"), on: Scenario.day("2025-04-09"))
-        #expect(violation?.rule == "chief-representative")
+        #expect(violation?.rule == .chiefRepresentative)
         #expect(violation?.message.contains("王芳 signs") == true)
     }
 
@@ -79,7 +79,7 @@ struct RepresentativeRuleTests {
     func vacancy() throws {
         var drive = try Scenario.before(.holdRound)
         let day = Scenario.day("2025-03-20")
-        #expect(drive.refusal(Action(.fillVacancy, ["name": .text("刘洋"), "replacement": .text("周敏")]), by: Scenario.union, on: day)?.rule == "vacancy-known")
+        #expect(drive.refusal(Action(.fillVacancy, ["name": .text("刘洋"), "replacement": .text("周敏")]), by: Scenario.union, on: day)?.rule == .vacancyKnown)
         try drive.perform(Action(.reportVacancy, ["name": .text("刘洋")]), by: Scenario.union, on: day)
         // 15 days from 2025-03-20 is 2025-04-04, the Qingming holiday (04-04..04-06): rolls to Monday 04-07.
         #expect(drive.state.deadlines.first { $0.name == "vacancy" }?.due == Scenario.day("2025-04-07"))

@@ -11,7 +11,7 @@ struct TalksRuleTests {
         var late = drive
         try late.perform(Scenario.act(.supplyInformation).action, by: Scenario.employer, on: Scenario.day("2025-03-21"))
         let violation = late.refusal(round, by: Scenario.union, on: Scenario.day("2025-03-25"))
-        #expect(violation?.rule == "information-lead-time")
+        #expect(violation?.rule == .informationLeadTime)
         #expect(violation?.message.contains("not supplied by 2025-03-20") == true)
         try drive.perform(Scenario.act(.supplyInformation).action, by: Scenario.employer, on: Scenario.day("2025-03-20"))
         #expect(drive.refusal(round, by: Scenario.union, on: Scenario.day("2025-03-25")) == nil)
@@ -27,14 +27,14 @@ struct TalksRuleTests {
     func chairsRotate() throws {
         let drive = try Scenario.before(.holdRound, occurrence: 2)
         let violation = drive.refusal(Scenario.fields(.holdRound, occurrence: 2, ["chair": .side(.employee)]), by: Scenario.union, on: Scenario.day("2025-04-08"))
-        #expect(violation?.rule == "chairs-rotate")
+        #expect(violation?.rule == .chairsRotate)
     }
 
     @Test("S1 art 35 [policy]: each round's minutes are signed by both chiefs")
     func minutesSigned() throws {
         let drive = try Scenario.before(.holdRound)
         let violation = drive.refusal(Scenario.fields(.holdRound, ["minutes-signed": .flag(false)]), by: Scenario.union, on: Scenario.day("2025-03-25"))
-        #expect(violation?.rule == "minutes-signed")
+        #expect(violation?.rule == .minutesSigned)
     }
 
     @Test("S1 art 35: a suspension agrees a later resumption date, which becomes a deadline")
@@ -42,7 +42,7 @@ struct TalksRuleTests {
         var drive = try Scenario.before(.agreeDraft)
         let day = Scenario.day("2025-04-08")
         let same = Action(.suspend, ["resume-on": .day(day), "place": .text("会议室"), "content": .text("调整幅度")])
-        #expect(drive.refusal(same, by: Scenario.union, on: day)?.rule == "resume-date-after")
+        #expect(drive.refusal(same, by: Scenario.union, on: day)?.rule == .resumeDateAfter)
         try drive.perform(Action(.suspend, ["resume-on": .day(Scenario.day("2025-04-22")), "place": .text("会议室"), "content": .text("调整幅度")]),
                           by: Scenario.union, on: day)
         #expect(drive.stepName == "suspended")
@@ -60,7 +60,7 @@ struct TalksRuleTests {
         try drive.perform(Action(.acceptCoordination, ["coordinators": .list(["人社局", "区总工会", "企业联合会"])]), by: labour, on: Scenario.day("2025-04-10"))
         // +30 = 2025-05-10, a Saturday → Monday 05-12.
         #expect(drive.state.deadlines.first { $0.name == "coordination" }?.due == Scenario.day("2025-05-12"))
-        #expect(drive.refusal(Action(.extendCoordination, ["days": .integer(16)]), by: labour, on: Scenario.day("2025-05-06"))?.rule == "extension-limit")
+        #expect(drive.refusal(Action(.extendCoordination, ["days": .integer(16)]), by: labour, on: Scenario.day("2025-05-06"))?.rule == .extensionLimit)
         try drive.perform(Action(.extendCoordination, ["days": .integer(15)]), by: labour, on: Scenario.day("2025-05-06"))
         #expect(drive.state.deadlines.first { $0.name == "coordination" }?.due == Scenario.day("2025-05-27"))
         let again = drive.refusal(Action(.extendCoordination, ["days": .integer(1)]), by: labour, on: Scenario.day("2025-05-07"))

@@ -11,7 +11,7 @@ struct WageTermRuleTests {
     func coreItems() throws {
         let drive = try Scenario.before(.agreeDraft)
         let violation = drive.refusal(draft(["pay-day": nil]), by: Scenario.union, on: day)
-        #expect(violation?.rule == "wage-items")
+        #expect(violation?.rule == .wageItems)
         #expect(violation?.message.contains("does not state pay-day") == true)
         #expect(drive.refusal(draft(["pay-day": .integer(32)]), by: Scenario.union, on: day)?.message.contains("not a day of the month") == true)
     }
@@ -23,7 +23,7 @@ struct WageTermRuleTests {
         let start: [String: FieldValue?] = ["starts-on": .day(Scenario.day("2025-09-01")), "expires-on": .day(Scenario.day("2026-08-31"))]
         #expect(drive.refusal(draft(start.merging(["lowest-wage": .money(254_000)]) { $1 }), by: Scenario.union, on: day) == nil)
         let below = drive.refusal(draft(start.merging(["lowest-wage": .money(253_999)]) { $1 }), by: Scenario.union, on: day)
-        #expect(below?.rule == "minimum-wage")
+        #expect(below?.rule == .minimumWage)
         #expect(below?.article == "S2 art 55")
         #expect(below?.message.contains("2539.99 yuan is below the monthly minimum wage of 2540.00 yuan in force on 2025-09-01") == true)
         // The day before, 2420 applied: 2500 is enough for an agreement starting 2025-08-31.
@@ -54,7 +54,7 @@ struct WageTermRuleTests {
         var drive = try Drive(Scenario.script, engine: engine)
         try drive.run(Scenario.script.acts, until: .agreeDraft)
         let violation = drive.refusal(draft([:]), by: Scenario.union, on: day)
-        #expect(violation?.rule == "not-below-covering-contract")
+        #expect(violation?.rule == .notBelowCovering)
         #expect(violation?.message.contains("2800.00 yuan is below the 2900.00 yuan of regional agreement REG-2025-01") == true)
         #expect(drive.refusal(draft(["lowest-wage": .money(290_000)]), by: Scenario.union, on: day) == nil)
     }
@@ -66,7 +66,7 @@ struct WageTermRuleTests {
         // Starts 2025-05-01.
         #expect(drive.refusal(expiring("2026-04-30"), by: Scenario.union, on: day) == nil)
         #expect(drive.refusal(expiring("2028-04-30"), by: Scenario.union, on: day) == nil)
-        #expect(drive.refusal(expiring("2026-04-29"), by: Scenario.union, on: day)?.rule == "contract-term")
-        #expect(drive.refusal(expiring("2028-05-01"), by: Scenario.union, on: day)?.rule == "contract-term")
+        #expect(drive.refusal(expiring("2026-04-29"), by: Scenario.union, on: day)?.rule == .contractTerm)
+        #expect(drive.refusal(expiring("2028-05-01"), by: Scenario.union, on: day)?.rule == .contractTerm)
     }
 }

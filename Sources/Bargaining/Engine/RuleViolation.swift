@@ -23,23 +23,28 @@ public struct RuleViolation: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     public var code: Code
-    /// The rule's catalogue name (e.g. `congress-vote`) or the code's name.
-    public var rule: String
+    /// The rule of the catalogue that refused (code ``Code/rule``); nil where the engine's own
+    /// checks refused, which the code names. Tests and callers compare this, not message text.
+    public var rule: RuleID?
     public var article: String?
     public var message: String
 
-    public init(_ code: Code, rule: String? = nil, article: String? = nil, _ message: String) {
+    public init(_ code: Code, article: String? = nil, _ message: String) {
         self.code = code
-        self.rule = rule ?? code.rawValue
         self.article = article
         self.message = message
     }
 
     public init(_ rule: RuleID, _ message: String) {
-        self.init(.rule, rule: rule.rawValue, article: rule.article, message)
+        self.init(.rule, article: rule.article, message)
+        self.rule = rule
     }
 
+    /// The name printed with the refusal: the rule's catalogue name (e.g. `congress-vote`), or
+    /// the code's.
+    public var name: String { rule?.rawValue ?? code.rawValue }
+
     public var description: String {
-        article.map { "\(message) [\(rule), \($0)]" } ?? "\(message) [\(rule)]"
+        article.map { "\(message) [\(name), \($0)]" } ?? "\(message) [\(name)]"
     }
 }
