@@ -4,15 +4,19 @@ public struct CSVImport<Row: Sendable>: Sendable {
     public var rows: [Row]
     /// Always empty in the all-or-nothing mode (a bad row refuses the file there).
     public var rejected: [CSVRejectedRow]
+    /// What was decided about the file as saved: encoding, header line, columns not used.
+    public var notes: CSVImportNotes
 
-    public init(rows: [Row], rejected: [CSVRejectedRow]) {
+    public init(rows: [Row], rejected: [CSVRejectedRow], notes: CSVImportNotes = CSVImportNotes()) {
         self.rows = rows
         self.rejected = rejected
+        self.notes = notes
     }
 
     /// The rejected rows as a CSV file a clerk can open beside the original: one line per
-    /// problem, with the row's line, the column, the reason and the row as written.
-    public func rejectsCSV() -> String {
+    /// problem, with the row's line, the column, the reason and the row as written; with a byte
+    /// order mark unless `byteOrderMark` is false (for scripts), so that Excel reads it as UTF-8.
+    public func rejectsCSV(byteOrderMark: Bool = true) -> [UInt8] {
         var writer = CSVWriter()
         writer.row(["line", "column", "reason", "row"])
         for row in rejected {
@@ -21,6 +25,6 @@ public struct CSVImport<Row: Sendable>: Sendable {
                 writer.row([String(row.line), column, error.reason.description, row.text])
             }
         }
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return (byteOrderMark ? CSVWriter.byteOrderMark : []) + writer.bytes
     }
 }

@@ -39,11 +39,17 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
         case cannotRead(String)
         /// Not even a header line.
         case noHeader
-        case unknownColumn(String, expected: [String])
-        /// The accepted names of the missing column (English first).
-        case missingColumn([String])
+        /// None of the first lines names enough columns to be the header.
+        case noHeaderFound(linesRead: Int, expected: [String])
+        /// The accepted names of the missing column (English first), and the file's columns that
+        /// named nothing, one of which may be the missing one spelled otherwise.
+        case missingColumn([String], unused: [String])
         case duplicateColumn(String, firstColumn: Int)
         case invalidUTF8
+        /// The bytes are not text in the encoding they were read in (detected or `--encoding`).
+        case notInEncoding(CSVEncoding)
+        /// A credit code Excel turned into a number shown in scientific notation.
+        case creditCodeInScientificNotation(String)
         /// A quoted field opened on this line runs to the end of the file.
         case unterminatedQuote
         case textAfterClosingQuote
@@ -69,14 +75,20 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
                 return "cannot read the file: \(why)"
             case .noHeader:
                 return "the file is empty; its first line must name the columns"
-            case .unknownColumn(let name, let expected):
-                return "unknown column '\(name)'; the columns are \(expected.joined(separator: ", "))"
-            case .missingColumn(let names):
+            case .noHeaderFound(let lines, let expected):
+                return "no header row in the first \(lines) lines: the header names the columns, e.g. \(expected.joined(separator: ", "))"
+            case .missingColumn(let names, let unused):
                 return "missing column '\(names[0])'" + (names.count > 1 ? " (or \(names.dropFirst().map { "'\($0)'" }.joined(separator: ", ")))" : "")
+                    + (unused.isEmpty ? "" : "; the file's columns not used: \(unused.joined(separator: ", ")) (name one with --map 'COLUMN=\(names[0])')")
             case .duplicateColumn(let name, let first):
                 return "column '\(name)' appears twice (first as column \(first))"
             case .invalidUTF8:
                 return "not valid UTF-8 text; save the file as UTF-8"
+            case .notInEncoding(let encoding):
+                return "the file is not \(encoding.displayName) text; save it from Excel as 'CSV UTF-8', or name its encoding with --encoding"
+            case .creditCodeInScientificNotation(let text):
+                return "credit code '\(text)' is a number Excel converted to scientific notation, and its last digits are lost: "
+                    + "format the column as text (设置单元格格式 → 文本) and enter the codes again, or import the .xlsx workbook"
             case .unterminatedQuote:
                 return "a quoted field starts here and is never closed"
             case .textAfterClosingQuote:
@@ -88,9 +100,9 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
             case .badCreditCode(let text, let error):
                 return "credit code '\(text)' \(error)"
             case .badDate(let text):
-                return "'\(text)' is not a date (YYYY-MM-DD)"
+                return "'\(text)' is not a date (2019-05-02, 2019/5/2, 2019.5.2 or 2019年5月2日)"
             case .badBoolean(let text):
-                return "'\(text)' is not a yes/no value (true/false, 是/否, 1/0)"
+                return "'\(text)' is not a yes/no value (是/否, 有/无, √/×, Y/N, true/false, 1/0)"
             case .badNumber(let text):
                 return "'\(text)' is not a whole number"
             case .negativeEmployees(let count):

@@ -1,12 +1,18 @@
-/// The loop every import shares: header, then each record checked and converted, then the
-/// all-or-nothing or skip-invalid outcome. Bytes come in chunks, so that a file of several
-/// hundred megabytes is never in memory whole.
+/// The loop every import shares: the encoding, the header (below any title lines), then each
+/// record checked and converted, then the all-or-nothing or skip-invalid outcome. UTF-8 comes in
+/// chunks, so that a file of several hundred megabytes is never in memory whole; a file in another
+/// encoding (a district's GBK export, a few megabytes) is converted whole first.
 struct CSVImporter<Column: CSVColumn, Row: Sendable> {
     private let file: String
     private let mode: CSVImportMode
+    private let lookup: [String: Column]
     private var line = 1
     private var atFileStart = true
     private var header: CSVHeader<Column>?
+    private var notes = CSVImportNotes()
+    /// A line above the header had bytes that are not UTF-8: when no header turns up, the
+    /// encoding, not the layout, is what is wrong.
+    private var sawInvalidText = false
     private var rows: [Row] = []
     private var rejected: [CSVRejectedRow] = []
     private var errors: [CSVImportError] = []
@@ -14,14 +20,23 @@ struct CSVImporter<Column: CSVColumn, Row: Sendable> {
     /// A file is read this many bytes at a time, unless a test asks for less.
     static var defaultChunkSize: Int { 8 << 20 }
 
-    private init(file: String, mode: CSVImportMode) {
+    /// The header is looked for among this many non-blank lines at the top.
+    static var headerSearchLines: Int { 10 }
+
+    private init(file: String, mode: CSVImportMode, options: CSVReadOptions) {
         self.file = file
         self.mode = mode
+        self.lookup = CSVHeader<Column>.lookup(options)
     }
 
-    static func run(_ bytes: [UInt8], file: String, mode: CSVImportMode,
+    static func run(_ bytes: [UInt8], file: String, mode: CSVImportMode, options: CSVReadOptions,
                     convert: (inout CSVRowParser<Column>) -> Row?) throws(CSVImportFailure) -> CSVImport<Row> {
-        var importer = CSVImporter(file: file, mode: mode)
+        var importer = CSVImporter(file: file, mode: mode, options: options)
+        let encoding = options.encoding != .automatic ? options.encoding : bytes.withUnsafeBufferPointer { CSVEncoding.detect($0, isWhole: true) }
+        guard let bytes = encoding.utf8(bytes) else {
+            throw CSVImportFailure(errors: [CSVImportError(file: file, line: nil, reason: .notInEncoding(encoding))])
+        }
+        importer.notes.encoding = encoding
         let outcome = bytes.withUnsafeBufferPointer { buffer -> Result<Int, CSVImportFailure> in
             do throws(CSVImportFailure) {
                 return .success(try importer.consume(buffer, isFinal: true, convert: convert))
@@ -33,7 +48,7 @@ struct CSVImporter<Column: CSVColumn, Row: Sendable> {
         return try importer.finish()
     }
 
-    static func run(contentsOf path: String, mode: CSVImportMode, chunkSize: Int,
+    static func run(contentsOf path: String, mode: CSVImportMode, options: CSVReadOptions, chunkSize: Int,
                     convert: (inout CSVRowParser<Column>) -> Row?) throws(CSVImportFailure) -> CSVImport<Row> {
         func unreadable(_ error: FileBytes.Failure) -> CSVImportFailure {
             CSVImportFailure(errors: [CSVImportError(file: path, line: nil, reason: .cannotRead(error.description))])
@@ -41,18 +56,38 @@ struct CSVImporter<Column: CSVColumn, Row: Sendable> {
         let descriptor: Int32
         do { descriptor = try FileBytes.open(path) } catch { throw unreadable(error) }
         defer { FileBytes.close(descriptor) }
-        var importer = CSVImporter(file: path, mode: mode)
+        var importer = CSVImporter(file: path, mode: mode, options: options)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunkSize * 2)
         var isFinal = false
         var isFirstChunk = true
         let size = FileBytes.size(of: descriptor)
-        while !isFinal {
+        do {
+            isFinal = try FileBytes.read(from: descriptor, appendingTo: &buffer, count: chunkSize) == 0
+        } catch {
+            throw unreadable(error)
+        }
+        let encoding = options.encoding != .automatic ? options.encoding
+            : buffer.withUnsafeBufferPointer { CSVEncoding.detect($0, isWhole: isFinal || buffer.count < chunkSize) }
+        if encoding != .utf8 {
             do {
-                isFinal = try FileBytes.read(from: descriptor, appendingTo: &buffer, count: chunkSize) == 0
+                while try FileBytes.read(from: descriptor, appendingTo: &buffer, count: chunkSize) > 0 {}
             } catch {
                 throw unreadable(error)
             }
+            return try run(buffer, file: path, mode: mode, options: CSVReadOptions(encoding: encoding, columnNames: options.columnNames),
+                           convert: convert)
+        }
+        var readFirst = true
+        while !isFinal || readFirst {
+            if !readFirst {
+                do {
+                    isFinal = try FileBytes.read(from: descriptor, appendingTo: &buffer, count: chunkSize) == 0
+                } catch {
+                    throw unreadable(error)
+                }
+            }
+            readFirst = false
             let outcome = buffer.withUnsafeBufferPointer { bytes -> Result<Int, CSVImportFailure> in
                 do throws(CSVImportFailure) {
                     return .success(try importer.consume(bytes, isFinal: isFinal, convert: convert))
@@ -81,7 +116,7 @@ struct CSVImporter<Column: CSVColumn, Row: Sendable> {
             line = reader.line
             atFileStart = atFileStart && reader.position == 0
         }
-        if header == nil {
+        while header == nil {
             var record = CSVRecord()
             let outcome: CSVRecordReader.Outcome
             do throws(CSVRecordReader.UnterminatedQuote) {
@@ -90,9 +125,27 @@ struct CSVImporter<Column: CSVColumn, Row: Sendable> {
                 throw unterminated(error)
             }
             switch outcome {
-            case .incomplete: return reader.position
-            case .end: throw CSVImportFailure(errors: [CSVImportError(file: file, line: nil, reason: .noHeader)])
-            case .record: header = try CSVHeader<Column>(record: record, bytes: bytes, file: file)
+            case .incomplete:
+                return reader.position
+            case .end:
+                throw CSVImportFailure(errors: [CSVImportError(file: file, line: nil, reason: noHeaderReason(linesRead: notes.titleLines.count))])
+            case .record:
+                if CSVText.isBlank(record, in: bytes) { continue }
+                // A header names at least two columns (or is all the columns there are); a title
+                // such as 大兴区2016年企业名录 names none.
+                let named = CSVHeader<Column>.recognized(record, bytes: bytes, lookup: lookup)
+                if named >= min(2, record.fields.count) && named > 0 {
+                    header = try CSVHeader<Column>(record: record, bytes: bytes, file: file, lookup: lookup)
+                    notes.headerLine = record.line
+                    notes.ignoredColumns = header!.ignored
+                } else if notes.titleLines.count + 1 >= Self.headerSearchLines {
+                    throw CSVImportFailure(errors: [CSVImportError(file: file, line: nil, reason: noHeaderReason(linesRead: Self.headerSearchLines))])
+                } else {
+                    sawInvalidText = sawInvalidText || record.fields.contains {
+                        $0.hasNonASCII && !UTF8Check.isValid(bytes, from: $0.start, to: $0.end)
+                    }
+                    notes.titleLines.append(record.line)
+                }
             }
         }
         var parser = CSVRowParser(bytes: bytes, file: file, header: header!)
@@ -104,6 +157,10 @@ struct CSVImporter<Column: CSVColumn, Row: Sendable> {
                 throw unterminated(error)
             }
             guard outcome == .record else { return reader.position }
+            if CSVText.isBlank(parser.record, in: bytes) {
+                notes.blankRows += 1
+                continue
+            }
             let row = parser.checkRecord() ? convert(&parser) : nil
             if let row, parser.errors.isEmpty {
                 if errors.isEmpty { rows.append(row) }
@@ -119,6 +176,13 @@ struct CSVImporter<Column: CSVColumn, Row: Sendable> {
         }
     }
 
+    /// Why no header was found: an empty file, text in another encoding, or no line naming columns.
+    private func noHeaderReason(linesRead: Int) -> CSVImportError.Reason {
+        if notes.titleLines.isEmpty { return .noHeader }
+        if sawInvalidText { return .notInEncoding(notes.encoding) }
+        return .noHeaderFound(linesRead: linesRead, expected: Column.allCases.map { $0.headerNames[0] })
+    }
+
     /// Nothing after an unclosed quote can be read as the writer meant it: the import stops there.
     private func unterminated(_ quote: CSVRecordReader.UnterminatedQuote) -> CSVImportFailure {
         CSVImportFailure(errors: errors + [CSVImportError(file: file, line: quote.line, reason: .unterminatedQuote)])
@@ -126,6 +190,6 @@ struct CSVImporter<Column: CSVColumn, Row: Sendable> {
 
     private func finish() throws(CSVImportFailure) -> CSVImport<Row> {
         guard errors.isEmpty else { throw CSVImportFailure(errors: errors) }
-        return CSVImport(rows: rows, rejected: rejected)
+        return CSVImport(rows: rows, rejected: rejected, notes: notes)
     }
 }

@@ -91,7 +91,8 @@ struct CSVRowParser<Column: CSVColumn> {
         return interner.string(for: UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
-    /// A `YYYY-MM-DD` date; an empty cell is nil, and an error when `required`.
+    /// A date, `YYYY-MM-DD` or as Excel writes it (``ExcelText/day(_:)``); an empty cell is nil,
+    /// and an error when `required`.
     mutating func day(_ column: Column, required: Bool) -> Day? {
         let range = range(column)
         if range.isEmpty {
@@ -103,23 +104,24 @@ struct CSVRowParser<Column: CSVColumn> {
            let dayOfMonth = number(range.lowerBound + 8, 2), let day = Day(year: year, month: month, day: dayOfMonth) {
             return day
         }
+        if let day = ExcelText.day(text(column)) { return day }
         fail(column, .badDate(text(column)))
         return nil
     }
 
-    /// `true/false` (any case), `是/否`, `1/0`.
+    /// `true/false` (any case), `是/否`, `1/0`, and the other ways of ``ExcelText/bool(_:)``.
     mutating func bool(_ column: Column) -> Bool? {
         let range = range(column)
         if range.isEmpty {
             fail(column, .emptyValue)
             return nil
         }
-        if let value = CSVText.bool(UnsafeBufferPointer(rebasing: bytes[range])) { return value }
+        if let value = CSVText.bool(UnsafeBufferPointer(rebasing: bytes[range])) ?? ExcelText.bool(text(column)) { return value }
         fail(column, .badBoolean(text(column)))
         return nil
     }
 
-    /// A whole number of employees, not negative.
+    /// A whole number of employees, not negative; `1,186` and full-width digits are read too.
     mutating func employees(_ column: Column) -> Int? {
         let range = range(column)
         if range.isEmpty {
@@ -130,6 +132,7 @@ struct CSVRowParser<Column: CSVColumn> {
         let digits = negative ? range.lowerBound + 1 : range.lowerBound
         // Eighteen digits cannot overflow an Int; no registry has that many employees.
         guard range.upperBound > digits, range.upperBound - digits <= 18, let value = number(digits, range.upperBound - digits) else {
+            if !negative, let value = ExcelText.wholeNumber(text(column)) { return value }
             fail(column, .badNumber(text(column)))
             return nil
         }
@@ -140,15 +143,19 @@ struct CSVRowParser<Column: CSVColumn> {
         return value
     }
 
-    /// A credit code, refused with `CreditCodeError`'s reason.
+    /// A credit code, refused with `CreditCodeError`'s reason, or with what Excel did to it.
     mutating func creditCode(_ column: Column) -> CreditCode? {
         let text = text(column)
         if text.isEmpty {
             fail(column, .emptyValue)
             return nil
         }
+        if ExcelText.isScientific(text) {
+            fail(column, .creditCodeInScientificNotation(text))
+            return nil
+        }
         do {
-            return try CreditCode(text)
+            return try CreditCode(ExcelText.halfWidth(text))
         } catch {
             fail(column, .badCreditCode(text, error))
             return nil

@@ -14,10 +14,13 @@ struct CSVWriter {
         endRow()
     }
 
-    /// Quoted only when it must be: a comma, quote or line break inside.
+    /// Quoted only when it must be: a comma, quote or line break inside. Text that a spreadsheet
+    /// would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets
+    /// a leading `'`, as OWASP advises against CSV injection: a rejected row such as
+    /// `=WEBSERVICE(…)` opens in Excel as the text it is.
     mutating func field(_ text: String) {
         separate()
-        var text = text
+        var text = Self.isFormulaLike(text) ? "'" + text : text
         text.withUTF8 { utf8 in
             let needsQuotes = utf8.contains { $0 == Self.comma || $0 == Self.quote || $0 == 10 || $0 == 13 }
             guard needsQuotes else {
@@ -32,6 +35,15 @@ struct CSVWriter {
             bytes.append(Self.quote)
         }
     }
+
+    static func isFormulaLike(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+            || first == 9 || first == 13
+    }
+
+    /// The byte order mark Excel on Chinese Windows needs to read a CSV file as UTF-8 rather than GBK.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// `YYYY-MM-DD`, or an empty field for nil.
     mutating func field(_ day: Day?) {

@@ -6,14 +6,14 @@ enum ContractColumn: Int, CSVColumn {
 
     var headerNames: [String] {
         switch self {
-        case .contractID: ["contract_id", "合同编号"]
-        case .level: ["level", "层级"]
-        case .title: ["title", "合同名称"]
-        case .signedOn: ["signed_on", "签订日期"]
-        case .effectiveOn: ["effective_on", "生效日期"]
-        case .expiresOn: ["expires_on", "到期日期"]
-        case .terminatedOn: ["terminated_on", "终止日期"]
-        case .enterprises: ["enterprises", "覆盖企业"]
+        case .contractID: ["contract_id", "合同编号", "协议编号", "备案编号"]
+        case .level: ["level", "层级", "合同层级", "合同类型"]
+        case .title: ["title", "合同名称", "协议名称"]
+        case .signedOn: ["signed_on", "签订日期", "签订时间"]
+        case .effectiveOn: ["effective_on", "生效日期", "生效时间"]
+        case .expiresOn: ["expires_on", "到期日期", "到期时间"]
+        case .terminatedOn: ["terminated_on", "终止日期", "解除日期"]
+        case .enterprises: ["enterprises", "覆盖企业", "覆盖企业信用代码", "涵盖企业"]
         }
     }
 

@@ -18,17 +18,21 @@ import Bargaining
 /// Every enterprise a contract names must already be in the registry: a contract covering an
 /// enterprise nobody can count would silently vanish from every rate.
 public enum ContractsCSV {
+    /// Each field with the header names accepted for it (English first), for help texts.
+    public static var headerNames: [[String]] { ContractColumn.allCases.map(\.headerNames) }
+
     public static func read(_ bytes: [UInt8], file: String, knownEnterprises: [CreditCode],
-                            mode: CSVImportMode = .allOrNothing) throws(CSVImportFailure) -> CSVImport<CoverageContract> {
+                            mode: CSVImportMode = .allOrNothing, options: CSVReadOptions = CSVReadOptions())
+        throws(CSVImportFailure) -> CSVImport<CoverageContract> {
         var converter = Converter(table: CreditCodeTable(knownEnterprises))
-        return try CSVImporter<ContractColumn, CoverageContract>.run(bytes, file: file, mode: mode) { converter.convert(&$0) }
+        return try CSVImporter<ContractColumn, CoverageContract>.run(bytes, file: file, mode: mode, options: options) { converter.convert(&$0) }
     }
 
     /// Reads the file in chunks: a million contracts are never in memory as text.
-    public static func read(contentsOf path: String, knownEnterprises: [CreditCode], mode: CSVImportMode = .allOrNothing)
-        throws(CSVImportFailure) -> CSVImport<CoverageContract> {
+    public static func read(contentsOf path: String, knownEnterprises: [CreditCode], mode: CSVImportMode = .allOrNothing,
+                            options: CSVReadOptions = CSVReadOptions()) throws(CSVImportFailure) -> CSVImport<CoverageContract> {
         var converter = Converter(table: CreditCodeTable(knownEnterprises))
-        return try CSVImporter<ContractColumn, CoverageContract>.run(contentsOf: path, mode: mode,
+        return try CSVImporter<ContractColumn, CoverageContract>.run(contentsOf: path, mode: mode, options: options,
                                                                     chunkSize: CSVImporter<ContractColumn, CoverageContract>.defaultChunkSize) {
             converter.convert(&$0)
         }

@@ -19,23 +19,26 @@ import Bargaining
 /// UTF-8 with or without a byte order mark, RFC 4180 quoting, CRLF or LF. A credit code may
 /// appear only once in a file.
 public enum RegistryCSV {
-    public static func read(_ bytes: [UInt8], file: String, mode: CSVImportMode = .allOrNothing)
-        throws(CSVImportFailure) -> CSVImport<RegistryEnterprise> {
+    /// Each field with the header names accepted for it (English first), for help texts.
+    public static var headerNames: [[String]] { RegistryColumn.allCases.map(\.headerNames) }
+
+    public static func read(_ bytes: [UInt8], file: String, mode: CSVImportMode = .allOrNothing,
+                            options: CSVReadOptions = CSVReadOptions()) throws(CSVImportFailure) -> CSVImport<RegistryEnterprise> {
         var converter = Converter()
-        return try CSVImporter<RegistryColumn, RegistryEnterprise>.run(bytes, file: file, mode: mode) { converter.convert(&$0) }
+        return try CSVImporter<RegistryColumn, RegistryEnterprise>.run(bytes, file: file, mode: mode, options: options) { converter.convert(&$0) }
     }
 
     /// Reads the file in chunks: a registry of a million enterprises is never in memory as text.
-    public static func read(contentsOf path: String, mode: CSVImportMode = .allOrNothing)
-        throws(CSVImportFailure) -> CSVImport<RegistryEnterprise> {
-        try read(contentsOf: path, mode: mode, chunkSize: CSVImporter<RegistryColumn, RegistryEnterprise>.defaultChunkSize)
+    public static func read(contentsOf path: String, mode: CSVImportMode = .allOrNothing,
+                            options: CSVReadOptions = CSVReadOptions()) throws(CSVImportFailure) -> CSVImport<RegistryEnterprise> {
+        try read(contentsOf: path, mode: mode, options: options, chunkSize: CSVImporter<RegistryColumn, RegistryEnterprise>.defaultChunkSize)
     }
 
     /// With chunks of `chunkSize` bytes: tests cut records at every place with small chunks.
-    static func read(contentsOf path: String, mode: CSVImportMode, chunkSize: Int)
+    static func read(contentsOf path: String, mode: CSVImportMode, options: CSVReadOptions = CSVReadOptions(), chunkSize: Int)
         throws(CSVImportFailure) -> CSVImport<RegistryEnterprise> {
         var converter = Converter()
-        return try CSVImporter<RegistryColumn, RegistryEnterprise>.run(contentsOf: path, mode: mode, chunkSize: chunkSize) {
+        return try CSVImporter<RegistryColumn, RegistryEnterprise>.run(contentsOf: path, mode: mode, options: options, chunkSize: chunkSize) {
             converter.convert(&$0)
         }
     }

@@ -45,7 +45,7 @@ struct ContractsCSVTests {
             + "E,national,t,,2025-01-01,2025-12-31,,\(code(1))\n"                      // 7: level
             + "F,enterprise,t,,2025-01-01,2025-12-31,,\(code(1));\(code(2))\n"         // 8: two enterprises
             + "G,industry,t,,2025-01-01,2025-12-31,,\(code(1));\(code(2));\(code(1))\n" // 9: listed twice
-            + "H,industry,t,,2025-1-1,2025-12-31,,\(code(1))\n"                        // 10: date
+            + "H,industry,t,,2025-02-30,2025-12-31,,\(code(1))\n"                      // 10: no such date
             + "I,industry,t,,2025-01-01,2025-12-31,,\n"                                // 11: no enterprise
         let failure = try #require(#expect(throws: CSVImportFailure.self) {
             try ContractsCSV.read(bytes(text), file: "c.csv", knownEnterprises: Self.known)
@@ -60,7 +60,7 @@ struct ContractsCSVTests {
         #expect(errors[4].reason == .unknownLevel("national"))
         #expect(errors[5].reason == .enterpriseContractNeedsOneEnterprise(found: 2))
         #expect(errors[6].reason == .enterpriseListedTwice(code(1)))
-        #expect(errors[7].reason == .badDate("2025-1-1"))
+        #expect(errors[7].reason == .badDate("2025-02-30"))
         #expect(errors[8].reason == .emptyValue)
         #expect(errors[0].description == "c.csv:2: column 8 (enterprises): enterprise \(code(9)) is not in the registry; import it first")
     }

@@ -6,9 +6,26 @@ import Foundation
 /// What `registry import` and `contracts import` share: the file, `--skip-invalid` with
 /// `--rejected FILE`, a refused file reported one problem per line, and the counts printed.
 struct CSVImportOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The CSV file (UTF-8, with or without a byte order mark; RFC 4180 quoting).", valueName: "file"),
+    @Argument(help: ArgumentHelp("The CSV file as Excel or WPS saves it: UTF-8 (with or without a byte order mark), GBK/GB18030 or UTF-16; RFC 4180 quoting.", valueName: "file"),
               completion: .file(extensions: ["csv"]))
     var file: String
+
+    @Option(help: ArgumentHelp("The file's encoding when detection would be wrong: utf-8, gbk (read as gb18030), utf-16 (default: auto).",
+                               valueName: "encoding"),
+            transform: { name in
+                guard let encoding = CSVEncoding.named(name) else {
+                    throw ValidationError("unknown encoding '\(name)'; use utf-8, gbk, gb18030 or utf-16")
+                }
+                return encoding
+            })
+    var encoding: CSVEncoding = .automatic
+
+    @Option(help: ArgumentHelp("Take a column whose header no synonym covers as one of the fields, e.g. --map '员工数=employees' (repeatable).",
+                               valueName: "column=field"))
+    var map: [String] = []
+
+    @Flag(name: .customLong("no-bom"), help: "Write the --rejected file without the byte order mark Excel needs (for scripts).")
+    var noBOM = false
 
     @Flag(name: .customLong("skip-invalid"),
           help: "Import the good rows and set the bad ones aside in --rejected FILE (default: one bad row refuses the whole file).")
@@ -24,24 +41,45 @@ struct CSVImportOptions: ParsableArguments {
             throw ValidationError("--skip-invalid needs --rejected FILE: where the rows set aside are written, with their reasons")
         }
         if !skipInvalid && rejected != nil { throw ValidationError("--rejected FILE goes with --skip-invalid") }
+        _ = try columnNames()
+    }
+
+    /// `--map` as header text → field name.
+    func columnNames() throws -> [String: String] {
+        var names: [String: String] = [:]
+        for entry in map {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--map '\(entry)' is not COLUMN=field, e.g. --map '员工数=employees'")
+            }
+            names[parts[0]] = parts[1]
+        }
+        return names
+    }
+
+    var options: CSVReadOptions {
+        CSVReadOptions(encoding: encoding, columnNames: (try? columnNames()) ?? [:])
     }
 
     var mode: CSVImportMode { skipInvalid ? .skipInvalid : .allOrNothing }
 
     /// Reads the file with `read`; a refusal prints each problem (file:line: column N (name):
     /// reason) on standard error and fails with a data error (65) before the store is written.
-    func read<Row>(_ read: (String, CSVImportMode) throws(CSVImportFailure) -> CSVImport<Row>) throws -> CSVImport<Row> {
+    /// What was decided about the file (encoding, header line, columns not used) is said on
+    /// standard error, so that nothing is guessed silently.
+    func read<Row>(_ read: (String, CSVImportMode, CSVReadOptions) throws(CSVImportFailure) -> CSVImport<Row>) throws -> CSVImport<Row> {
         let outcome: CSVImport<Row>
-        do { outcome = try read(file, mode) } catch {
+        do { outcome = try read(file, mode, options) } catch {
             let stderr = Terminal.standardError
             for problem in error.errors { stderr.line(problem.description) }
             let count = error.errors.count
             throw CommandFailure("\(count) problem\(count == 1 ? "" : "s") in \(file); nothing was imported. Correct the file, or import the good rows with --skip-invalid --rejected FILE",
                                  exitCode: ExitCodes.dataError)
         }
+        for sentence in outcome.notes.sentences { Terminal.standardError.line("\(file): \(sentence)") }
         if let rejected {
             // Written before anything is stored: rows set aside are never lost.
-            do { try outcome.rejectsCSV().write(toFile: rejected, atomically: true, encoding: .utf8) } catch {
+            do { try Data(outcome.rejectsCSV(byteOrderMark: !noBOM)).write(to: URL(fileURLWithPath: rejected), options: .atomic) } catch {
                 throw CommandFailure("cannot write \(rejected) (\(error.localizedDescription)); nothing was imported", exitCode: ExitCodes.cannotWrite)
             }
         }
@@ -56,6 +94,23 @@ struct CSVImportOptions: ParsableArguments {
         var unchanged: Int
         var rejected: Int
         var rejectedFile: String?
+    }
+
+    /// What both imports say about the file as saved, and the table of header names.
+    static func fileHelp(_ headerNames: [[String]]) -> String {
+        let lines = headerNames.map { names in "  \(names[0]): \(names.dropFirst().joined(separator: ", "))" }.joined(separator: "\n")
+        return """
+            The file as Excel or WPS saves it: .csv in UTF-8 (with or without a byte order mark), \
+            GBK/GB18030 or UTF-16 with a byte order mark, detected from the bytes (--encoding to \
+            force). The header may stand below a few title lines (said in the output); blank rows \
+            are skipped; columns not used (序号, 备注, 联系人 …) are named once and ignored. Dates \
+            as 2019-05-02, 2019/5/2, 2019.5.2 or 2019年5月2日; numbers with full-width digits or \
+            thousands separators (1,186); yes/no as 是/否, 有/无, √/×, Y/N, true/false or 1/0. \
+            Header names accepted for each field (spaces, a leading * and full-width letters do \
+            not matter; --map 'COLUMN=field' for any other):
+
+            \(lines)
+            """
     }
 
     static let shape = """

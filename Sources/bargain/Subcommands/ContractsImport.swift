@@ -34,6 +34,8 @@ extension Bargain.ContractsCommand {
                 termination); the import is stored all the same.
 
                 Prints FILE: contracts: A added, U updated. \(CSVImportOptions.shape)
+
+                \(CSVImportOptions.fileHelp(ContractsCSV.headerNames))
                 """)
 
         @OptionGroup var source: CSVImportOptions
@@ -44,8 +46,8 @@ extension Bargain.ContractsCommand {
             try await reportingFailures {
                 try await store.withCoverageStore { store in
                     let known = try await store.registry().map(\.uscc)
-                    let outcome = try source.read { (file, mode) throws(CSVImportFailure) in
-                        try ContractsCSV.read(contentsOf: file, knownEnterprises: known, mode: mode)
+                    let outcome = try source.read { (file, mode, options) throws(CSVImportFailure) in
+                        try ContractsCSV.read(contentsOf: file, knownEnterprises: known, mode: mode, options: options)
                     }
                     let counts = try await store.recordExternal(contracts: outcome.rows, congressRecords: [])
                     try source.printCounts(counts, what: "contracts", showsUnchanged: false, rejectedRows: outcome.rejected.count,

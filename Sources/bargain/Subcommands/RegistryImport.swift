@@ -30,6 +30,8 @@ extension Bargain.RegistryCommand {
 
                 Prints FILE: enterprises: A added, U updated, N unchanged. \
                 \(CSVImportOptions.shape)
+
+                \(CSVImportOptions.fileHelp(RegistryCSV.headerNames))
                 """)
 
         @OptionGroup var source: CSVImportOptions
@@ -38,7 +40,9 @@ extension Bargain.RegistryCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let outcome = try source.read { (file, mode) throws(CSVImportFailure) in try RegistryCSV.read(contentsOf: file, mode: mode) }
+                let outcome = try source.read { (file, mode, options) throws(CSVImportFailure) in
+                    try RegistryCSV.read(contentsOf: file, mode: mode, options: options)
+                }
                 let counts = try await store.withCoverageStore { try await $0.upsertRegistry(outcome.rows) }
                 try source.printCounts(counts, what: "enterprises", showsUnchanged: true, rejectedRows: outcome.rejected.count,
                                        json: output.json)
