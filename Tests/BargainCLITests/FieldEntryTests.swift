@@ -27,19 +27,6 @@ struct FieldEntryTests {
             + "pay-day is given twice")
     }
 
-    @Test("missing required fields are listed with what each is for; optional ones are not")
-    func missingFields() throws {
-        let given = try FieldEntry.fields(from: ["place=公司三楼会议室"], for: .sendNotice)
-        let error = #expect(throws: CommandFailure.self) { try FieldEntry.requireComplete(given, for: .sendNotice) }
-        let message = try #require(error?.description)
-        #expect(message.hasPrefix("send-notice needs fields not given: proposed-on (a date YYYY-MM-DD: the proposed date"), "\(message)")
-        #expect(message.contains("; content (text: what is to be negotiated"))
-        #expect(!message.contains("place ("))
-        let round = #expect(throws: CommandFailure.self) { try FieldEntry.requireComplete(Fields(), for: .holdRound) }
-        #expect(round?.description.contains("chair (") == true && round?.description.contains("minutes-signed (") == true)
-        #expect(round?.description.contains("summary") == false, "optional fields are not required")
-    }
-
     @Test("--as ROLE[:NAME] and --on DATE")
     func actorAndDate() throws {
         let options = try ActOptions.parse(["--as", "employee-side:王芳", "--on", "2025-03-03", "--set", "place=三楼"])

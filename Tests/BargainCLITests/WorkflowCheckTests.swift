@@ -42,9 +42,12 @@ struct WorkflowCheckTests {
                  onLine: "within: 20 weeks", reason: "bad deadline unit 'weeks'"),
         Breakage(name: "duplicate step", find: "\ndeadlines:", replace: "  - name: notice\n    title: again\n\ndeadlines:",
                  onLine: "- name: notice\n    title: again", reason: "duplicate step 'notice'"),
-        Breakage(name: "action without roles", find: "  - action: accept-coordination\n    from: dispute\n    roles: [labour-administration]\n",
-                 replace: "  - action: accept-coordination\n    from: dispute\n",
+        Breakage(name: "action without roles", find: "    once: true\n    roles: [labour-administration]\n",
+                 replace: "    once: true\n",
                  onLine: "- action: accept-coordination", reason: "action 'accept-coordination' has no roles"),
+        Breakage(name: "action without article", find: "  - action: file\n    article: S1 art 42\n",
+                 replace: "  - action: file\n",
+                 onLine: "- action: file", reason: "action 'file' needs the article it comes from"),
     ]
 
     @Test("a broken workflow fails with file, line and reason", arguments: breakages)

@@ -40,6 +40,19 @@ struct MinimumWageTests {
         #expect(beijing.monthlyMinimum(on: day("2021-07-31"))?.verified == false)
     }
 
+    @Test("S2 art 55: from 2015 every day has an entry; until 2018-08-31 the standard is marked unknown, not guessed")
+    func everyYearOfTheCalendar() throws {
+        let early = try #require(beijing.monthlyMinimum(on: day("2015-01-01")))
+        #expect(early.amountFen == nil)
+        #expect(!early.verified)
+        #expect(early.source.contains("not established"))
+        #expect(beijing.monthlyMinimum(on: day("2018-08-31"))?.amountFen == nil)
+        let from2018 = try #require(beijing.monthlyMinimum(on: day("2018-09-01")))
+        #expect(from2018.amountFen == 212_000)
+        #expect(!from2018.verified)
+        #expect(beijing.monthlyMinimum(on: day("2019-07-01"))?.amountFen == 220_000)
+    }
+
     @Test("A date before the first known standard has no minimum wage, never a guess")
     func beforeTheFirstStandard() throws {
         let first = try #require(beijing.entries.first)
@@ -85,6 +98,8 @@ struct MinimumWageTests {
                 line: 4, reason: "'verified' is missing"),
         BadFile(problem: "a mistyped key", entry: "{effective-from: 2025-09-01, monthly: 2540, source: s, verified: true}",
                 line: 4, reason: "unknown key 'monthly'"),
+        BadFile(problem: "an unknown standard marked verified", entry: "{effective-from: 2025-09-01, monthly-yuan: unknown, source: s, verified: true}",
+                line: 4, reason: "an unknown standard cannot be verified"),
         BadFile(problem: "two standards on one date", entry: "{effective-from: 2023-09-01, monthly-yuan: 2430, source: s, verified: true}",
                 line: 4, reason: "a second standard from 2023-09-01 (the first is on line 3)"),
     ]

@@ -68,4 +68,32 @@ struct TalksRuleTests {
         try drive.perform(Action(.concludeCoordination, ["agreement": .text("调增4.5%")]), by: Actor(.coordinator, "人社局"), on: Scenario.day("2025-05-20"))
         #expect(drive.stepName == "talks")
     }
+
+    @Test("S1 art 52: coordination is accepted once; a second acceptance would restart the 30 days")
+    func coordinationAcceptedOnce() throws {
+        var drive = try Scenario.before(.agreeDraft)
+        let labour = Scenario.labour
+        let accept = Action(.acceptCoordination, ["coordinators": .list(["人社局", "区总工会", "企业联合会"])])
+        try drive.perform(Action(.applyCoordination, ["reason": .text("调整幅度分歧")]), by: Scenario.union, on: Scenario.day("2025-04-08"))
+        try drive.perform(accept, by: labour, on: Scenario.day("2025-04-10"))
+        let again = drive.refusal(accept, by: labour, on: Scenario.day("2025-05-08"))
+        #expect(again?.code == .alreadyTaken)
+        #expect(again?.article == "S1 arts 50, 52")
+        #expect(again?.message.contains("already taken at step 'dispute'") == true, "\(String(describing: again))")
+        #expect(drive.state.deadlines.first { $0.name == "coordination" }?.due == Scenario.day("2025-05-12"), "the 30 days still run from the first acceptance")
+        // A later dispute is a new application: it is accepted again.
+        try drive.perform(Action(.concludeCoordination, ["agreement": .text("部分一致")]), by: Actor(.coordinator, "人社局"), on: Scenario.day("2025-05-09"))
+        try drive.perform(Action(.applyCoordination, ["reason": .text("发放日分歧")]), by: Scenario.union, on: Scenario.day("2025-05-13"))
+        #expect(drive.refusal(accept, by: labour, on: Scenario.day("2025-05-14")) == nil)
+    }
+
+    @Test("S1 art 52: no extension before the application is accepted (the 30 days run from acceptance)")
+    func noExtensionBeforeAcceptance() throws {
+        var drive = try Scenario.before(.agreeDraft)
+        try drive.perform(Action(.applyCoordination, ["reason": .text("调整幅度分歧")]), by: Scenario.union, on: Scenario.day("2025-04-08"))
+        let early = drive.refusal(Action(.extendCoordination, ["days": .integer(15)]), by: Scenario.labour, on: Scenario.day("2025-04-09"))
+        #expect(early?.rule == "extension-limit")
+        #expect(early?.article == "S1 art 52")
+        #expect(early?.message.contains("has not been accepted yet") == true, "\(String(describing: early))")
+    }
 }

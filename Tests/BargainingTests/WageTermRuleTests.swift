@@ -40,8 +40,55 @@ struct WageTermRuleTests {
         try drive.run(Scenario.script.acts, until: .agreeDraft)
         let decision = try drive.perform(draft(["adjustment-rate": .rate(900)]), by: Scenario.union, on: day)
         #expect(decision.warnings.count == 1)
-        #expect(decision.warnings[0].contains("above the 2025 wage guideline's upper line (8%)"))
+        #expect(decision.warnings[0].contains("above the 2025 wage guideline's upper (warning) line (8%)"))
         #expect(decision.events.last?.notes == decision.warnings)
+    }
+
+    @Test("S2 art 55: a 2017 draft passes agree-draft with a warning that no minimum wage is known from a notice, not a refusal")
+    func unknownMinimumWarns() throws {
+        var drive = try Scenario.shifted(years: -8, before: .agreeDraft)
+        let decision = try drive.perform(Scenario.shifted(years: -8).acts.first { $0.action.kind == .agreeDraft }!.action,
+                                         by: Scenario.union, on: Scenario.day("2017-04-08"))
+        let warning = try #require(decision.warnings.first { $0.contains("minimum wage") })
+        #expect(warning.hasPrefix("the monthly minimum wage in force on 2017-05-01 is not known from a notice"), "\(warning)")
+        #expect(warning.hasSuffix("the lowest wage 2800.00 yuan was not checked against it (S2 art 55)"), "\(warning)")
+        #expect(drive.stepName == "draft")
+    }
+
+    @Test("S2 art 55: below an unverified standard (2120 yuan from 2018-09-01) is refused, and the refusal says it is unverified")
+    func unverifiedMinimumRefusesAndSays() throws {
+        let drive = try Scenario.shifted(years: -7, before: .agreeDraft)
+        let draft = Scenario.shifted(years: -7).acts.first { $0.action.kind == .agreeDraft }!.action
+        var fields = draft.fields
+        fields["starts-on"] = .day(Scenario.day("2018-09-01"))
+        fields["expires-on"] = .day(Scenario.day("2019-08-31"))
+        fields["lowest-wage"] = .money(211_000)
+        let violation = drive.refusal(Action(.agreeDraft, fields), by: Scenario.union, on: Scenario.day("2018-04-08"))
+        #expect(violation?.rule == "minimum-wage")
+        #expect(violation?.message.contains("2110.00 yuan is below the monthly minimum wage of 2120.00 yuan in force on 2018-09-01") == true)
+        #expect(violation?.message.contains("not verified against its notice") == true, "\(String(describing: violation))")
+    }
+
+    @Test("S4 art 8: in 2016 (lower line 4%, from a press report) a 2% adjustment warns below the lower line, naming the source")
+    func guidelineLowerLine2016() throws {
+        var drive = try Scenario.shifted(years: -9, before: .agreeDraft)
+        var fields = Scenario.shifted(years: -9).acts.first { $0.action.kind == .agreeDraft }!.action.fields
+        fields["adjustment-rate"] = .rate(200)
+        let decision = try drive.perform(Action(.agreeDraft, fields), by: Scenario.union, on: Scenario.day("2016-04-08"))
+        let warning = try #require(decision.warnings.first { $0.contains("guideline") })
+        #expect(warning.hasPrefix("the adjustment rate 2% is below the 2016 wage guideline's lower line (4%) (not verified against the notice: "), "\(warning)")
+        #expect(warning.hasSuffix("(S4 art 8)"))
+        #expect(drive.events.last?.notes.contains(warning) == true, "recorded with the event, shown in the timeline")
+    }
+
+    @Test("S4 art 8: a 500% adjustment where the upper line is not known is not recorded without a word")
+    func guidelineUnknownUpperLine() throws {
+        var drive = try Scenario.shifted(years: -9, before: .agreeDraft)
+        var fields = Scenario.shifted(years: -9).acts.first { $0.action.kind == .agreeDraft }!.action.fields
+        fields["adjustment-rate"] = .rate(50_000)
+        let decision = try drive.perform(Action(.agreeDraft, fields), by: Scenario.union, on: Scenario.day("2016-04-08"))
+        #expect(decision.warnings.contains { $0.contains("2016 wage guideline's upper line is not known from a notice") && $0.contains("500% was not compared with it") },
+                "\(decision.warnings)")
     }
 
     @Test("S5 art 22: an enterprise agreement may not set a lower wage than the regional agreement covering the enterprise")

@@ -39,6 +39,7 @@ struct WorkflowLoaderTests {
         from: a
         to: b
         roles: [employee-side]
+        article: S1 art 32; S4 art 17
     """
 
     func error(_ yaml: String) -> DataFileError? {
@@ -55,6 +56,8 @@ struct WorkflowLoaderTests {
         ("  - action: send-notice", "  - action: send-notise", 14, "unknown action 'send-notise'"),
         ("    roles: [employee-side]", "    roles: []", 17, "has no roles"),
         ("  - name: b", "  - name: a", 7, "duplicate step 'a'"),
+        ("    article: S1 art 32; S4 art 17", "", 14, "needs the article it comes from"),
+        ("    to: b", "    to: b\n    once: perhaps", 17, "once"),
     ])
     func refusals(original: String, replacement: String, line: Int, reason: String) {
         let broken = Self.minimal.replacingOccurrences(of: original, with: replacement)

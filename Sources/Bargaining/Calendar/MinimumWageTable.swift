@@ -2,8 +2,10 @@ import Yams
 
 /// One monthly minimum wage standard and the day it took effect.
 public struct MinimumWage: Hashable, Sendable {
-    /// In fen (1 yuan = 100 fen), so comparing a wage with the minimum never rounds.
-    public let amountFen: Int
+    /// In fen (1 yuan = 100 fen), so comparing a wage with the minimum never rounds. Nil for a
+    /// period whose standard no source read established (`monthly-yuan: unknown`): the check warns
+    /// that it could not check, instead of checking against a guess.
+    public let amountFen: Int?
     public let effectiveFrom: Day
     /// The notice the standard comes from, for the message that cites it.
     public let source: String
@@ -11,7 +13,7 @@ public struct MinimumWage: Hashable, Sendable {
     /// check against it can say so instead of sounding certain.
     public let verified: Bool
 
-    public init(amountFen: Int, effectiveFrom: Day, source: String, verified: Bool) {
+    public init(amountFen: Int?, effectiveFrom: Day, source: String, verified: Bool) {
         self.amountFen = amountFen
         self.effectiveFrom = effectiveFrom
         self.source = source
@@ -76,11 +78,21 @@ public struct MinimumWageTable: Sendable {
             let effectiveFrom = try CalendarFile.day(try field("effective-from"), reader: reader)
             let amountNode = try field("monthly-yuan")
             let amountText = try reader.string(amountNode, what: "monthly-yuan")
-            guard let fen = FieldType.parseFixedPoint(amountText, decimals: 2), fen > 0 else {
-                throw reader.fail(amountNode, "monthly-yuan '\(amountText)' is not a positive amount of yuan (like 2540 or 2540.50)")
+            let fen: Int?
+            if amountText == "unknown" {
+                fen = nil
+            } else {
+                guard let amount = FieldType.parseFixedPoint(amountText, decimals: 2), amount > 0 else {
+                    throw reader.fail(amountNode, "monthly-yuan '\(amountText)' is not a positive amount of yuan (like 2540 or 2540.50) or 'unknown'")
+                }
+                fen = amount
             }
             let source = try CalendarFile.text(try field("source"), what: "source", reader: reader)
-            let verified = try reader.bool(try field("verified"), what: "verified")
+            let verifiedNode = try field("verified")
+            let verified = try reader.bool(verifiedNode, what: "verified")
+            if fen == nil && verified {
+                throw reader.fail(verifiedNode, "an unknown standard cannot be verified: write 'verified: false'")
+            }
             if let first = lines[effectiveFrom] {
                 throw reader.fail(item, "a second standard from \(effectiveFrom) (the first is on line \(first))")
             }

@@ -63,6 +63,7 @@ struct LapsedFacts {
     let version: Int
     let lastDay: Day
     let sidesDoneBits: UInt64
+    let takenBits: UInt64
     let reviewLapsedOn: Day?
     let deadlines: [OpenDeadline]
     let dates: SmallMap<Day>
@@ -72,6 +73,7 @@ struct LapsedFacts {
         version = state.version
         lastDay = state.lastDay
         sidesDoneBits = state.sidesDoneBits
+        takenBits = state.takenBits
         reviewLapsedOn = state.reviewLapsedOn
         deadlines = state.deadlines
         dates = state.dates
@@ -82,6 +84,7 @@ struct LapsedFacts {
         state.version = version
         state.lastDay = lastDay
         state.sidesDoneBits = sidesDoneBits
+        state.takenBits = takenBits
         state.reviewLapsedOn = reviewLapsedOn
         state.deadlines = deadlines
         state.dates = dates

@@ -56,15 +56,27 @@ extension Engine {
         guard definition.allowed(at: state.step) else {
             let step = workflow.steps[state.step]
             let allowed = allowedActions(in: state).map { "\($0.kind.rawValue) (\($0.roles.map(\.rawValue).joined(separator: ", ")))" }
-            return .failure(RuleViolation(.notAllowedNow, "'\(action.kind.rawValue)' is not possible at step '\(step.name)' (\(step.title)); allowed now: \(allowed.isEmpty ? "nothing, the negotiation has ended" : allowed.joined(separator: "; "))"))
+            return .failure(RuleViolation(.notAllowedNow, article: definition.article, "'\(action.kind.rawValue)' is not possible at step '\(step.name)' (\(step.title)); allowed now: \(allowed.isEmpty ? "nothing, the negotiation has ended" : allowed.joined(separator: "; "))"))
         }
         guard definition.roles.contains(actor.role) else {
-            return .failure(RuleViolation(.roleNotAllowed, "\(actor.role.rawValue) may not \(action.kind.rawValue); only \(definition.roles.map(\.rawValue).joined(separator: " or ")) may"))
+            return .failure(RuleViolation(.roleNotAllowed, article: definition.article, "\(actor.role.rawValue) may not \(action.kind.rawValue); only \(definition.roles.map(\.rawValue).joined(separator: " or ")) may"))
         }
         if definition.eachSide, let side = actor.role.side, state.sidesDone(action.kind).contains(side) {
-            return .failure(RuleViolation(.alreadyTaken, "the \(side.rawValue) side has already taken '\(action.kind.rawValue)' at this step; waiting for the \(side.other.rawValue) side"))
+            return .failure(RuleViolation(.alreadyTaken, article: definition.article, "the \(side.rawValue) side has already taken '\(action.kind.rawValue)' at this step; waiting for the \(side.other.rawValue) side"))
         }
-        if let violation = validate(action.fields, for: action.kind) { return .failure(violation) }
+        if definition.once, state.taken(action.kind) {
+            return .failure(RuleViolation(.alreadyTaken, article: definition.article, "'\(action.kind.rawValue)' (\(action.kind.title)) was already taken at step '\(workflow.steps[state.step].name)'; it is taken once"))
+        }
+        if var violation = validate(action.fields, for: action.kind) ?? impossibleDate(in: action.fields, for: action.kind, on: day) {
+            violation.article = definition.article
+            return .failure(violation)
+        }
+
+        let late: [Lateness]?
+        switch lateness(of: definition, in: state, on: day) {
+        case .success(let found): late = found
+        case .failure(let violation): return .failure(violation)
+        }
 
         var warnings: [String] = []
         var outcome: (name: String, explanation: String)?
@@ -80,7 +92,7 @@ extension Engine {
                 case .holds: break
                 case .violated(let message): return .failure(RuleViolation(rule, message))
                 case .warning(let message): warnings.append("\(message) (\(rule.article))")
-                case .outcome(let name, let explanation): outcome = (name, explanation)
+                case .outcome(let name, let explanation): outcome = (name, "\(explanation) (\(rule.article))")
                 }
             }
         }
@@ -114,12 +126,32 @@ extension Engine {
         var notes = warnings
         if let outcome { notes.insert(outcome.explanation, at: 0) }
         let event = Event(sequence: state.version + 1, on: day, actor: actor,
-                          body: .acted(action: action.kind, fields: fields, outcome: outcome?.name), opened: opened, notes: notes)
+                          body: .acted(action: action.kind, fields: fields, outcome: outcome?.name), opened: opened, notes: notes, late: late)
         do { try apply(event, to: &state) } catch {
             preconditionFailure("an event the engine built does not apply: \(error)")
         }
         events.append(event)
-        return .success(Decision.Remarks(warnings: warnings, explanation: outcome?.explanation, opens: opens))
+        return .success(Decision.Remarks(warnings: warnings + (late ?? []).map(\.description), explanation: outcome?.explanation, opens: opens))
+    }
+
+    /// The running deadlines this act ends after their last day: nil when none (the usual case,
+    /// found without allocating), a refusal where the workflow refuses late acts for one.
+    func lateness(of definition: Workflow.ActionDefinition, in state: NegotiationState, on day: Day) -> Result<[Lateness]?, RuleViolation> {
+        guard !definition.closes.isEmpty, state.deadlines.contains(where: { $0.due < day && definition.closes.contains($0.name) }) else {
+            return .success(nil)
+        }
+        var found: [Lateness] = []
+        for open in state.deadlines where open.due < day && definition.closes.contains(open.name) {
+            let deadline = workflow.deadline(named: open.name)
+            let late = Lateness(deadline: open.name, title: deadline?.title ?? open.name, due: open.due,
+                                days: open.due.days(until: day), article: deadline?.article ?? definition.article)
+            if deadline?.refusesLate == true {
+                return .failure(RuleViolation(.late, article: late.article,
+                                              "\(definition.kind.rawValue) on \(day) is \(late.days) day\(late.days == 1 ? "" : "s") after \(late.title) ended on \(late.due); this workflow does not take it late"))
+            }
+            found.append(late)
+        }
+        return .success(found)
     }
 
     /// The step an action leads to when it completes, or nil when it stays.
@@ -160,7 +192,8 @@ extension Engine {
         var problems: [String] = []
         let missing = specs.filter { $0.required && fields[$0.name] == nil }
         if !missing.isEmpty {
-            problems.append("missing \(missing.map { "\($0.name) (\($0.help))" }.joined(separator: "; "))")
+            let list = missing.map { "\($0.name) (\($0.type.hint): \($0.help))" }.joined(separator: "; ")
+            problems.append("needs \(missing.count == 1 ? "a field" : "fields") not given: \(list)")
         }
         for name in fields.sortedNames {
             guard let spec = specs.first(where: { $0.name == name }) else {
@@ -171,5 +204,26 @@ extension Engine {
         }
         guard !problems.isEmpty else { return nil }
         return RuleViolation(.fields, "\(kind.rawValue): \(problems.joined(separator: "; "))")
+    }
+
+    /// A date field before a date it cannot precede (a first meeting before the act that fixes
+    /// it, an expiry before the start): refused with both dates.
+    func impossibleDate(in fields: Fields, for kind: ActionKind, on day: Day) -> RuleViolation? {
+        for spec in kind.fields where !spec.notBefore.isEmpty {
+            guard let date = fields.day(spec.name) else { continue }
+            for bound in spec.notBefore {
+                switch bound {
+                case .actDay where date < day:
+                    return RuleViolation(.impossibleDate, "\(kind.rawValue): \(spec.name) \(date) is before the day of this act, \(day)")
+                case .field(let other):
+                    if let earlier = fields.day(other), date < earlier {
+                        return RuleViolation(.impossibleDate, "\(kind.rawValue): \(spec.name) \(date) is before \(other) \(earlier)")
+                    }
+                default:
+                    continue
+                }
+            }
+        }
+        return nil
     }
 }

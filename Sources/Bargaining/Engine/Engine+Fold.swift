@@ -52,6 +52,9 @@ extension Engine {
         case .acted(let kind, let fields, let outcome):
             try applyAct(kind, fields, outcome: outcome, explanation: event.pointee.notes.first, by: event.pointee.actor,
                          sequence: sequence, on: day, opened: event.pointee.opened, to: &state)
+            if let late = event.pointee.late {
+                for lateness in late { state.lateActs.append(LateAct(action: kind, on: day, lateness: lateness)) }
+            }
         case .lapsed(let name, let fields):
             try applyLapse(of: name, fields, sequence: sequence, on: day, opened: event.pointee.opened, to: &state)
         }
@@ -67,6 +70,7 @@ extension Engine {
         }
         record(kind, fields, outcome: outcome, explanation: explanation, by: actor, on: day, in: &state)
         if let side = actor.role.side { state.markDone(kind, by: side) }
+        state.takenBits |= 1 << UInt64(kind.ordinal)
         if !definition.eachSide || state.sidesDone(kind).isComplete {
             // Most acts close nothing that is open: look before asking for a unique,
             // rewritten array.
@@ -112,6 +116,7 @@ extension Engine {
     func enter(_ step: Int, in state: inout NegotiationState) {
         state.step = step
         state.sidesDoneBits = 0
+        state.takenBits = 0
         if workflow.steps[step].terminal && !state.deadlines.isEmpty { state.deadlines.removeAll() }
     }
 

@@ -14,14 +14,18 @@ public struct Event: Hashable, Codable, Sendable {
     public var opened: [OpenDeadline]
     /// Warnings the rules raised but did not refuse (an adjustment rate outside the guideline).
     public var notes: [String]
+    /// The time limits this act ended after they had run out; nil when none (and in every event
+    /// recorded before lateness was, so their stored form and hash are unchanged).
+    public var late: [Lateness]?
 
-    public init(sequence: Int, on: Day, actor: Actor, body: Body, opened: [OpenDeadline] = [], notes: [String] = []) {
+    public init(sequence: Int, on: Day, actor: Actor, body: Body, opened: [OpenDeadline] = [], notes: [String] = [], late: [Lateness]? = nil) {
         self.sequence = sequence
         self.on = on
         self.actor = actor
         self.body = body
         self.opened = opened
         self.notes = notes
+        self.late = late
     }
 
     public enum Body: Hashable, Codable, Sendable {

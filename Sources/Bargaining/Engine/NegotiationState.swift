@@ -14,6 +14,9 @@ public struct NegotiationState: Equatable, Sendable {
     public internal(set) var lastDay: Day
     /// Sides that took each each-side action in this step: two bits per action kind.
     var sidesDoneBits: UInt64 = 0
+    /// Actions taken since the negotiation entered this step: one bit per action kind, for the
+    /// acts the workflow allows only once there (`once: true`).
+    var takenBits: UInt64 = 0
     public internal(set) var coordinationExtensions: Int = 0
     public internal(set) var noObjectionOn: Day?
     /// The day the review window closed in silence, if it did (S1 art 47).
@@ -121,6 +124,11 @@ public struct NegotiationState: Equatable, Sendable {
         get { storage.renewal }
         _modify { yield &uniqueStorage().renewal }
     }
+    /// Acts done after the time limit they ended had run out (a filing after the 10 days).
+    public internal(set) var lateActs: [LateAct] {
+        get { storage.lateActs }
+        _modify { yield &uniqueStorage().lateActs }
+    }
     /// Why the negotiation or agreement ended early.
     public internal(set) var endReason: String? {
         get { storage.endReason }
@@ -140,6 +148,9 @@ public struct NegotiationState: Equatable, Sendable {
 
     /// The sides that have taken an each-side action at the current step.
     public func sidesDone(_ kind: ActionKind) -> SideSet { SideSet(bits: UInt8(truncatingIfNeeded: sidesDoneBits >> kind.bitOffset) & 3) }
+
+    /// Whether `kind` was taken since the negotiation entered the current step.
+    public func taken(_ kind: ActionKind) -> Bool { takenBits & 1 << UInt64(kind.ordinal) != 0 }
 
     mutating func markDone(_ kind: ActionKind, by side: Side) {
         sidesDoneBits |= UInt64(SideSet.bit(side)) << kind.bitOffset
@@ -165,6 +176,7 @@ public struct NegotiationState: Equatable, Sendable {
         @exclusivity(unchecked) var dates = SmallMap<Day>()
         @exclusivity(unchecked) var renewal: String? = nil
         @exclusivity(unchecked) var endReason: String? = nil
+        @exclusivity(unchecked) var lateActs: [LateAct] = []
 
         init(opening: Opening) { self.opening = opening }
 
@@ -188,6 +200,7 @@ public struct NegotiationState: Equatable, Sendable {
             copy.dates = dates
             copy.renewal = renewal
             copy.endReason = endReason
+            copy.lateActs = lateActs
             return copy
         }
 
@@ -210,7 +223,8 @@ public struct NegotiationState: Equatable, Sendable {
                 && lhs.objections == rhs.objections
                 && lhs.dates == rhs.dates
                 && lhs.renewal == rhs.renewal
-                && lhs.endReason == rhs.endReason)
+                && lhs.endReason == rhs.endReason
+                && lhs.lateActs == rhs.lateActs)
         }
     }
 }

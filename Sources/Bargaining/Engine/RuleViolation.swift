@@ -14,6 +14,10 @@ public struct RuleViolation: Error, Hashable, Sendable, CustomStringConvertible 
         case dateBeforeLastEvent = "date-before-last-event"
         /// Fields missing, unknown or of the wrong type.
         case fields
+        /// An act after a time limit the workflow does not take late acts for (`late: refused`).
+        case late
+        /// A date field before a date it cannot precede (a first meeting before the act fixing it).
+        case impossibleDate = "impossible-date"
         /// A date outside the holiday calendar's years: no guessing.
         case calendar
         /// Opening data (parties, covered enterprises) is not acceptable.

@@ -86,7 +86,7 @@ extension ActionKind {
     private func makeFields() -> [FieldSpec] {
         switch self {
         case .sendNotice:
-            [FieldSpec("proposed-on", .day, "the proposed date of the first meeting (S4 art 17: time)"),
+            [FieldSpec("proposed-on", .day, notBefore: [.actDay], "the proposed date of the first meeting (S4 art 17: time)"),
              FieldSpec("place", .text, "where the talks would be held (S4 art 17: place)"),
              FieldSpec("content", .text, "what is to be negotiated, e.g. 2026 wage adjustment (S4 art 17: content)")]
         case .accept:
@@ -107,7 +107,7 @@ extension ActionKind {
              FieldSpec("replacement", .text, "the new representative (within 15 days, S1 art 31)")]
         case .prepare:
             [FieldSpec("agenda", .text, "the agreed agenda (议题)"),
-             FieldSpec("first-meeting-on", .day, "date of the first meeting"),
+             FieldSpec("first-meeting-on", .day, notBefore: [.actDay], "date of the first meeting"),
              FieldSpec("place", .text, "place of the meetings"),
              FieldSpec("recorder", .text, "the recorder (记录员), chosen jointly, not a representative (S1 art 33)")]
         case .requestInformation:
@@ -136,13 +136,13 @@ extension ActionKind {
             [FieldSpec("adjustment-rate", .rate, required: false, "annual wage adjustment rate (3+N core item 1)"),
              FieldSpec("lowest-wage", .money, required: false, "the lowest monthly wage paid in the enterprise, yuan (3+N core item 2)"),
              FieldSpec("pay-day", .integer, required: false, "the day of the month wages are paid (3+N core item 3)"),
-             FieldSpec("expires-on", .day, "the last day of the agreement's term (1–3 years, S1 art 38)"),
+             FieldSpec("expires-on", .day, notBefore: [.actDay, .field("starts-on")], "the last day of the agreement's term (1–3 years, S1 art 38)"),
              FieldSpec("starts-on", .day, required: false, "a later effective date the agreement itself states"),
              FieldSpec("average-wage-last-year", .money, required: false, "last year's average monthly wage, yuan (recorded at filing)"),
              FieldSpec("employees-covered", .integer, required: false, "employees the agreement covers"),
              FieldSpec("other-items", .list, required: false, "the N items the parties chose (bonuses, allowances, …)")]
         case .conveneCongress:
-            [FieldSpec("session-on", .day, "the date of the congress session"),
+            [FieldSpec("session-on", .day, notBefore: [.actDay, .field("items-delivered-on")], "the date of the congress session"),
              FieldSpec("items-delivered-on", .day, "when the draft reached the union in writing (7 days before, S5 art 41)"),
              FieldSpec("body", .text, required: false, "职工代表大会 or 职工大会 (all-employee meeting)")]
         case .holdCongress:

@@ -38,8 +38,18 @@ enum TalksRules {
         return .violated("talks suspended on \(c.day) cannot resume on \(resume); agree a later date")
     }
 
-    /// S1 art 52: 30 days from acceptance, extended at most once by at most 15 days.
+    /// S1 art 52: 30 days from acceptance, extended at most once by at most 15 days. Only a
+    /// running time limit can be extended: before the application is accepted there is none.
     static func extensionLimit(_ c: RuleContext) -> RuleVerdict {
+        if let extended = c.engine.workflow.action(c.kind)?.extends {
+            let title = c.engine.workflow.deadline(named: extended)?.title ?? extended
+            guard let running = c.state.deadlines.first(where: { $0.name == extended }) else {
+                return .violated("there is no running \(title) to extend: the coordination application has not been accepted yet (the 30 days run from acceptance)")
+            }
+            if running.due < c.day {
+                return .violated("\(title) ended on \(running.due); a time limit that has run out cannot be extended")
+            }
+        }
         let days = c.fields.integer("days") ?? 0
         let maxDays = c.parameters.integer("max-days") ?? 15
         let times = c.parameters.integer("times") ?? 1

@@ -25,21 +25,38 @@ enum WageTermRules {
         guard let minimum = c.engine.context.minimumWages.monthlyMinimum(on: effective) else {
             return .violated("no minimum wage is known for \(effective); add the notice to the minimum-wage file before deciding")
         }
-        guard lowest >= minimum.amountFen else {
-            return .violated("the lowest wage \(FieldValue.formatYuan(lowest)) yuan is below the monthly minimum wage of \(FieldValue.formatYuan(minimum.amountFen)) yuan in force on \(effective) (from \(minimum.effectiveFrom))")
+        guard let amount = minimum.amountFen else {
+            return .warning("the monthly minimum wage in force on \(effective) is not known from a notice (\(minimum.source)); the lowest wage \(FieldValue.formatYuan(lowest)) yuan was not checked against it")
+        }
+        let unverified = minimum.verified ? "" : " (that standard is not verified against its notice: \(minimum.source))"
+        guard lowest >= amount else {
+            return .violated("the lowest wage \(FieldValue.formatYuan(lowest)) yuan is below the monthly minimum wage of \(FieldValue.formatYuan(amount)) yuan in force on \(effective) (from \(minimum.effectiveFrom))\(unverified)")
+        }
+        if !minimum.verified {
+            return .warning("the lowest wage \(FieldValue.formatYuan(lowest)) yuan was checked against \(FieldValue.formatYuan(amount)) yuan from \(minimum.effectiveFrom)\(unverified)")
         }
         return .holds
     }
 
     /// S4 art 8: the wage guideline is a reference, not a limit, so a rate outside it is a warning.
+    /// A line not known from a notice is said to be unknown, never assumed.
     static func guideline(_ c: RuleContext) -> RuleVerdict {
-        guard let rate = terms(c).rate("adjustment-rate"),
-              let line = c.engine.context.wageGuidelines[c.expectedEffectiveDay(from: c.day).year] else { return .holds }
-        if rate < line.lowerBP {
-            return .warning("the adjustment rate \(FieldValue.formatRate(rate)) is below the \(line.year) wage guideline's lower line (\(FieldValue.formatRate(line.lowerBP)))")
+        guard let rate = terms(c).rate("adjustment-rate") else { return .holds }
+        let year = c.expectedEffectiveDay(from: c.day).year
+        let shown = FieldValue.formatRate(rate)
+        guard let line = c.engine.context.wageGuidelines[year] else {
+            return .warning("no \(year) wage guideline is on file; the adjustment rate \(shown) was not compared with one")
         }
-        if rate > line.upperBP {
-            return .warning("the adjustment rate \(FieldValue.formatRate(rate)) is above the \(line.year) wage guideline's upper line (\(FieldValue.formatRate(line.upperBP)))")
+        let unverified = line.verified ? "" : " (not verified against the notice: \(line.source))"
+        if let lower = line.lowerBP, rate < lower {
+            return .warning("the adjustment rate \(shown) is below the \(year) wage guideline's lower line (\(FieldValue.formatRate(lower)))\(unverified)")
+        }
+        if let upper = line.upperBP, rate > upper {
+            return .warning("the adjustment rate \(shown) is above the \(year) wage guideline's upper (warning) line (\(FieldValue.formatRate(upper)))\(unverified)")
+        }
+        let unknown = [("lower", line.lowerBP), ("upper", line.upperBP)].filter { $0.1 == nil }.map(\.0)
+        if !unknown.isEmpty {
+            return .warning("the \(year) wage guideline's \(unknown.joined(separator: " and ")) line\(unknown.count == 1 ? " is" : "s are") not known from a notice (\(line.source)); the adjustment rate \(shown) was not compared with \(unknown.count == 1 ? "it" : "them")")
         }
         return .holds
     }

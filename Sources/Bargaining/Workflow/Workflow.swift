@@ -146,12 +146,18 @@ extension Workflow {
     /// of copying its sets and lists.
     public final class ActionDefinition: Sendable {
         public let kind: ActionKind
+        /// Where the act and who takes it come from: every refusal of it cites this, including
+        /// "not at this step" and "not by this role" (a union filing cites S1 art 42).
+        public let article: String
         public let from: Set<Int>
         public let target: Target
         public let roles: [Role]
         /// Each negotiating side takes the action once (both chiefs sign); the step changes when
         /// both have.
         public let eachSide: Bool
+        /// The act may be taken only once each time the negotiation is in one of its steps
+        /// (coordination is accepted once, S1 art 52: a second acceptance would restart the 30 days).
+        public let once: Bool
         public let guards: [Guard]
         public let opens: [String]
         public let closes: [String]
@@ -162,13 +168,15 @@ extension Workflow {
         /// is a shift instead of hashing the step into a set.
         let fromBits: UInt64
 
-        public init(kind: ActionKind, from: Set<Int>, target: Target, roles: [Role], eachSide: Bool, guards: [Guard],
-                    opens: [String], closes: [String], extends: String?, line: Int) {
+        public init(kind: ActionKind, article: String, from: Set<Int>, target: Target, roles: [Role], eachSide: Bool, once: Bool = false,
+                    guards: [Guard], opens: [String], closes: [String], extends: String?, line: Int) {
             self.kind = kind
+            self.article = article
             self.from = from
             self.target = target
             self.roles = roles
             self.eachSide = eachSide
+            self.once = once
             self.guards = guards
             self.opens = opens
             self.closes = closes
@@ -206,6 +214,9 @@ extension Workflow {
         /// When the deadline passes while still open, the negotiation moves here by itself
         /// (reply overdue → escalation; review silence → effective; expiry → expired).
         public var lapse: Int?
+        /// An act that ends the deadline after it ran out is refused (`late: refused`) instead of
+        /// being recorded as late (the default: the law does not void a late filing).
+        public var refusesLate: Bool = false
         public var line: Int
     }
 }

@@ -1,14 +1,16 @@
 import Foundation
 
 /// The `workflows/` directory as shipped or as a district adapted it: one workflow per level, the
-/// policy, the holiday calendar and the minimum wage. Everything the engine consults, loaded once.
+/// policy, the holiday calendar, the minimum wage and the wage guideline. Everything the engine
+/// consults, loaded once.
 public struct WorkflowDirectory: Sendable {
     public var path: String
     public var workflows: [Level: Workflow]
     public var context: EngineContext
 
     /// Loads the workflows of `levels` (`enterprise.yaml`, `industry.yaml`, `regional.yaml`),
-    /// `policy/<policy>.yaml`, `calendar/cn-holidays.yaml` and `minimum-wage/<policy>.yaml` from
+    /// `policy/<policy>.yaml`, `calendar/cn-holidays.yaml`, `minimum-wage/<policy>.yaml` and
+    /// `wage-guideline/<policy>.yaml` from
     /// `path`. A command about one negotiation needs one workflow, and parsing the other two would
     /// add to every `bargain do`'s start-up: ``engine(for:)`` may only be asked for the levels loaded.
     public static func load(_ path: String, levels: [Level] = Level.allCases, policy: String = "beijing") throws -> WorkflowDirectory {
@@ -24,7 +26,8 @@ public struct WorkflowDirectory: Sendable {
         let context = EngineContext(
             calendar: try HolidayCalendar.load(contentsOf: file(HolidayCalendar.bundledRelativePath.replacingOccurrences(of: "workflows/", with: ""))),
             minimumWages: try MinimumWageTable.load(contentsOf: file("minimum-wage/\(policy).yaml")),
-            policy: try PolicyLoader.load(contentsOf: file("policy/\(policy).yaml")))
+            policy: try PolicyLoader.load(contentsOf: file("policy/\(policy).yaml")),
+            wageGuidelines: try WageGuidelineFile.load(contentsOf: file("wage-guideline/\(policy).yaml")))
         return WorkflowDirectory(path: path, workflows: workflows, context: context)
     }
 

@@ -116,7 +116,7 @@ extension WorkflowLoader {
         func parseDeadlines(_ node: Node, steps: [String: Int]) throws(DataFileError) -> [String: Workflow.DeadlineDefinition] {
             var result: [String: Workflow.DeadlineDefinition] = [:]
             for item in try reader.sequence(node, what: "deadlines") {
-                let entries = try reader.mapping(item, allowed: ["name", "title", "within", "until", "before", "days", "article", "lapse"], what: "a deadline")
+                let entries = try reader.mapping(item, allowed: ["name", "title", "within", "until", "before", "days", "article", "lapse", "late"], what: "a deadline")
                 func value(_ key: String) -> Node? { entries.first(where: { $0.key == key })?.value }
                 guard let nameNode = value("name") else { throw reader.fail(item, "a deadline needs a name") }
                 let name = try reader.string(nameNode, what: "deadline name")
@@ -139,9 +139,19 @@ extension WorkflowLoader {
                     length: length,
                     article: try reader.string(article, what: "article"),
                     lapse: try value("lapse").map { (node) throws(DataFileError) in try step(node, steps) },
+                    refusesLate: try value("late").map { (node) throws(DataFileError) in try lateness(node) } ?? false,
                     line: reader.line(item))
             }
             return result
+        }
+
+        /// `late: recorded` (the default: a late act is taken and marked late) or `late: refused`.
+        func lateness(_ node: Node) throws(DataFileError) -> Bool {
+            switch try reader.string(node, what: "late") {
+            case "recorded": return false
+            case "refused": return true
+            case let other: throw reader.fail(node, "late: '\(other)' is neither 'recorded' (a late act is taken and marked late) nor 'refused'")
+            }
         }
 
         /// `20 days`, `5 working-days`, or `ladder` (the escalation rung's own time).
@@ -162,7 +172,7 @@ extension WorkflowLoader {
         func parseActions(_ node: Node, steps: [String: Int], deadlines: [String: Workflow.DeadlineDefinition]) throws(DataFileError) -> [Workflow.ActionDefinition] {
             var result: [Workflow.ActionDefinition] = []
             var seen = Set<ActionKind>()
-            let allowed: Set<String> = ["action", "from", "to", "outcomes", "roles", "each-side", "guards", "opens", "closes", "extends"]
+            let allowed: Set<String> = ["action", "article", "from", "to", "outcomes", "roles", "each-side", "once", "guards", "opens", "closes", "extends"]
             for item in try reader.sequence(node, what: "actions") {
                 let entries = try reader.mapping(item, allowed: allowed, what: "an action")
                 func value(_ key: String) -> Node? { entries.first(where: { $0.key == key })?.value }
@@ -172,6 +182,10 @@ extension WorkflowLoader {
                     throw reader.fail(kindNode, "unknown action '\(kindName)'; the catalogue has: \(ActionKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 guard seen.insert(kind).inserted else { throw reader.fail(kindNode, "duplicate action '\(kindName)'") }
+                guard let articleNode = value("article") else {
+                    throw reader.fail(item, "action '\(kindName)' needs the article it comes from ('article: S1 art 42'): every refusal of it cites it")
+                }
+                let article = try reader.string(articleNode, what: "article")
                 guard let fromNode = value("from") else { throw reader.fail(item, "action '\(kindName)' needs 'from'") }
                 var from = Set<Int>()
                 for stepNode in try stepNodesList(fromNode) { from.insert(try step(stepNode, steps)) }
@@ -185,6 +199,7 @@ extension WorkflowLoader {
                 }
                 guard !roles.isEmpty else { throw reader.fail(rolesNode, "action '\(kindName)' has no roles: say who may take it") }
                 let eachSide = try value("each-side").map { (node) throws(DataFileError) in try reader.bool(node, what: "each-side") } ?? false
+                let once = try value("once").map { (node) throws(DataFileError) in try reader.bool(node, what: "once") } ?? false
                 if eachSide, roles.contains(where: { $0.side == nil }) {
                     throw reader.fail(rolesNode, "action '\(kindName)' is taken by each side, so its roles must be employee-side and employer-side")
                 }
@@ -214,7 +229,7 @@ extension WorkflowLoader {
                     throw reader.fail(item, "rule '\(classifier.rule.rawValue)' decides outcomes; action '\(kindName)' must map them with 'outcomes:'")
                 }
                 result.append(Workflow.ActionDefinition(
-                    kind: kind, from: from, target: target, roles: roles, eachSide: eachSide, guards: guards,
+                    kind: kind, article: article, from: from, target: target, roles: roles, eachSide: eachSide, once: once, guards: guards,
                     opens: try value("opens").map { (node) throws(DataFileError) in try deadlineNames(node, deadlines: deadlines) } ?? [],
                     closes: try value("closes").map { (node) throws(DataFileError) in try deadlineNames(node, deadlines: deadlines) } ?? [],
                     extends: try value("extends").map { (node) throws(DataFileError) in try deadlineNames(node, deadlines: deadlines)[0] },

@@ -33,14 +33,6 @@ enum FieldEntry {
         return fields
     }
 
-    /// Refuses an act whose required fields are not all given, listing each with what it is for.
-    static func requireComplete(_ fields: Fields, for kind: ActionKind) throws(CommandFailure) {
-        let missing = kind.fields.filter { $0.required && fields[$0.name] == nil }
-        guard !missing.isEmpty else { return }
-        let list = missing.map { "\($0.name) (\($0.type.hint): \($0.help))" }.joined(separator: "; ")
-        throw CommandFailure("\(kind.rawValue) needs \(missing.count == 1 ? "a field" : "fields") not given: \(list)", exitCode: ExitCodes.usage)
-    }
-
     /// One value for one field.
     static func parse(_ text: String, as spec: FieldSpec) -> Result<FieldValue, FieldProblem> {
         guard let value = spec.type.parse(text) else { return .failure(FieldProblem(spec: spec, text: text)) }

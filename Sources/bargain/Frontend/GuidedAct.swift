@@ -86,7 +86,7 @@ struct GuidedAct {
         var output = terminal.paint("\(state.id)", .bold) + "  \(state.opening.title)\n"
         output += "step: " + terminal.paint(status.step.name, .bold) + "  \(status.step.title)\n"
         for deadline in status.deadlines {
-            let left = deadline.overdue ? terminal.paint("\(-deadline.daysLeft) days overdue", .red) : "\(deadline.daysLeft) days left"
+            let left = deadline.overdue ? terminal.paint("\(counted(-deadline.daysLeft, "day")) overdue", .red) : "\(counted(deadline.daysLeft, "day")) left"
             output += "deadline \(deadline.name) due \(deadline.due) (\(left)): \(deadline.title)\n"
         }
         guard !status.allowed.isEmpty else { return output }

@@ -25,6 +25,7 @@ struct LogDocument: Encodable {
         var fields: Fields
         var notes: [String]
         var opened: [OpenDeadline]
+        var late: [Lateness]
         var step: String
     }
 
@@ -54,7 +55,7 @@ struct LogDocument: Encodable {
             entries.append(Entry(sequence: event.sequence, on: event.on.description, recordedAt: item.recordedAt, hash: item.hash,
                                  actor: Who(role: event.actor.role.rawValue, roleName: event.actor.role.chineseName, name: event.actor.name),
                                  kind: kind, action: event.action?.rawValue, deadline: deadline, title: timeline.what(event),
-                                 outcome: outcome, fields: event.fields, notes: event.notes, opened: event.opened,
+                                 outcome: outcome, fields: event.fields, notes: event.notes, opened: event.opened, late: event.late ?? [],
                                  step: engine.workflow.steps[state.step].name))
         }
         self.events = entries
@@ -68,6 +69,7 @@ struct LogDocument: Encodable {
         outcome (how a deciding rule classified it, e.g. quorum-missed), fields {NAME: {TYPE: \
         VALUE}} (money in fen, rates in basis points, dates YYYY-MM-DD), notes[] (the rule's \
         explanation, then warnings), opened[] {name, due, openedOn} (deadlines it started), \
+        late[] {deadline, title, due, days, article} (time limits it ended after they ran out), \
         step (where the negotiation stood after it)}.
         """
 }

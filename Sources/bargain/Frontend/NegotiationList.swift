@@ -21,7 +21,7 @@ struct NegotiationList {
             let left: TextTable.Cell = next.map { deadline in
                 let days = asOf.days(until: deadline.due)
                 return switch days {
-                case ..<0: TextTable.Cell("\(-days) days overdue", .red)
+                case ..<0: TextTable.Cell("\(counted(-days, "day")) overdue", .red)
                 case 0: TextTable.Cell("due today", .yellow)
                 case 1: TextTable.Cell("1 day")
                 default: TextTable.Cell("\(days) days")

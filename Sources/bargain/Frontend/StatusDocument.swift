@@ -35,6 +35,15 @@ struct StatusDocument: Encodable {
         var overdue: Bool
     }
 
+    struct Late: Encodable {
+        var action: String
+        var on: String
+        var deadline: String
+        var due: String
+        var days: Int
+        var article: String
+    }
+
     struct Rule: Encodable {
         var rule: String
         var summary: String
@@ -66,6 +75,7 @@ struct StatusDocument: Encodable {
     var effectiveOn: String?
     var expiresOn: String?
     var lapses: [Lapse]
+    var late: [Late]
     var deadlines: [Deadline]
     var next: [Next]
 
@@ -92,6 +102,10 @@ struct StatusDocument: Encodable {
             guard case .lapsed(let name, _) = event.body else { return nil }
             return Lapse(deadline: name, on: event.on.description)
         }
+        late = state.lateActs.map {
+            Late(action: $0.action.rawValue, on: $0.on.description, deadline: $0.lateness.deadline, due: $0.lateness.due.description,
+                 days: $0.lateness.days, article: $0.lateness.article)
+        }
         deadlines = status.deadlines.map {
             Deadline(name: $0.name, title: $0.title, article: $0.article, due: $0.due.description, daysLeft: $0.daysLeft, overdue: $0.overdue)
         }
@@ -109,7 +123,8 @@ struct StatusDocument: Encodable {
         {employeeSide, employerSide}, enterprises[] {creditCode, name, employees}, district, \
         street, renews, renewal, effectiveOn, expiresOn (absent when not known), lapses[] \
         {deadline, on} (deadlines that passed since the last event and moved the negotiation \
-        on by themselves), deadlines[] {name, title, article, due, daysLeft, overdue} (soonest \
+        on by themselves), late[] {action, on, deadline, due, days, article} (acts done after \
+        the time limit they ended had run out), deadlines[] {name, title, article, due, daysLeft, overdue} (soonest \
         first; daysLeft is negative when overdue), next[] {action, title, roles[], waitingFor[] \
         (for acts each side takes once: the sides still to act), rules[] {rule, summary, \
         article}}. Dates are YYYY-MM-DD.

@@ -20,6 +20,9 @@ struct StatusReport {
                 output += terminal.paint("             \(name) passed on \(lapse.on); the negotiation moved on by itself", .yellow) + "\n"
             }
         }
+        for late in status.state.lateActs {
+            output += terminal.paint("             \(late.action.rawValue) on \(late.on) was \(late.lateness)", .red) + "\n"
+        }
         output += "\n  deadlines\n"
         output += status.deadlines.isEmpty ? "    none running\n" : deadlineTable().render(for: terminal)
         output += "\n  next\n"
@@ -55,10 +58,10 @@ struct StatusReport {
         table.indent = "    "
         for deadline in status.deadlines {
             let left: TextTable.Cell = switch deadline.daysLeft {
-            case ..<0: TextTable.Cell("\(-deadline.daysLeft) days overdue", .red)
+            case ..<0: TextTable.Cell("\(counted(-deadline.daysLeft, "day")) overdue", .red)
             case 0: TextTable.Cell("due today", .yellow)
             case 1: TextTable.Cell("1 day left")
-            default: TextTable.Cell("\(deadline.daysLeft) days left")
+            default: TextTable.Cell("\(counted(deadline.daysLeft, "day")) left")
             }
             table.add(TextTable.Cell(deadline.name, .bold), TextTable.Cell("due \(deadline.due)"), left,
                       TextTable.Cell(deadline.article, .dim), TextTable.Cell(deadline.title))

@@ -72,6 +72,7 @@ struct Timeline {
             cells.append(TextTable.Cell("\(outcome): \(explanation)", .cyan))
         }
         cells += notes.map { TextTable.Cell("warning: \($0)", .yellow) }
+        cells += (event.late ?? []).map { TextTable.Cell($0.description, .red) }
         return cells
     }
 }

@@ -28,6 +28,8 @@ struct WorkflowDocument: Encodable {
     struct Action: Encodable {
         var action: String
         var title: String
+        /// Where the act comes from; every refusal of it cites this.
+        var article: String
         var from: [String]
         /// The step it leads to; absent when it stays or when `outcomes` decides.
         var to: String?
@@ -36,10 +38,23 @@ struct WorkflowDocument: Encodable {
         var roles: [String]
         /// Each negotiating side takes it once; the step changes when both have.
         var eachSide: Bool
+        /// Taken at most once each time the negotiation is in one of its steps.
+        var once: Bool
+        var fields: [Field]
         var guards: [Guard]
         var opens: [String]
         var closes: [String]
         var extends: String?
+    }
+
+    struct Field: Encodable {
+        var name: String
+        /// text, integer, day, flag, money, rate, list or side.
+        var type: String
+        /// How to write it, e.g. "a date YYYY-MM-DD".
+        var form: String
+        var required: Bool
+        var help: String
     }
 
     struct Guard: Encodable {
@@ -106,8 +121,9 @@ extension WorkflowDocument.Action {
         case .step(let step): to = workflow.stepName(step)
         case .outcomes(let map): outcomes = map.mapValues(workflow.stepName)
         }
-        self.init(action: action.kind.rawValue, title: action.kind.title, from: action.from.sorted().map(workflow.stepName),
-                  to: to, outcomes: outcomes, roles: action.roles.map(\.rawValue), eachSide: action.eachSide,
+        self.init(action: action.kind.rawValue, title: action.kind.title, article: action.article, from: action.from.sorted().map(workflow.stepName),
+                  to: to, outcomes: outcomes, roles: action.roles.map(\.rawValue), eachSide: action.eachSide, once: action.once,
+                  fields: action.kind.fields.map { WorkflowDocument.Field(name: $0.name, type: $0.type.rawValue, form: $0.type.hint, required: $0.required, help: $0.help) },
                   guards: action.guards.map(WorkflowDocument.Guard.init), opens: action.opens, closes: action.closes,
                   extends: action.extends)
     }

@@ -44,8 +44,34 @@ struct WorkflowSheet {
             var table = actionTable(actions)
             table.indent = indent
             output += table.render(for: terminal)
+            var fields = fieldTable(actions)
+            fields.indent = indent
+            output += fields.render(for: terminal)
         }
         return output
+    }
+
+    /// Each action's fields, as `do --set` and `next` take them: name, the form to write,
+    /// whether it must be given, and what it is for.
+    func fieldTable(_ actions: [Workflow.ActionDefinition]) -> TextTable {
+        var table = TextTable(headers: [TextTable.Cell("FIELDS OF", .dim), TextTable.Cell("FIELD", .dim), TextTable.Cell("FORM", .dim),
+                                        TextTable.Cell("", .dim), TextTable.Cell("WHAT IT IS", .dim)])
+        for action in actions {
+            let fields = action.kind.fields
+            if fields.isEmpty {
+                table.add([TextTable.Cell(action.kind.rawValue, .bold), TextTable.Cell("(none)", .dim), TextTable.Cell(""), TextTable.Cell(""), TextTable.Cell("")])
+            }
+            for (line, field) in fields.enumerated() {
+                table.add([
+                    TextTable.Cell(line == 0 ? action.kind.rawValue : "", .bold),
+                    TextTable.Cell(field.name),
+                    TextTable.Cell(field.type.hint, .dim),
+                    TextTable.Cell(field.required ? "required" : "optional", field.required ? nil : .dim),
+                    TextTable.Cell(field.help),
+                ])
+            }
+        }
+        return table
     }
 
     /// One block of rows per action: its destinations and deadlines in the second column, one
@@ -64,6 +90,7 @@ struct WorkflowSheet {
             if let extended = action.extends { leads.append("extends \(extended)") }
             var who = action.roles.map(\.rawValue)
             if action.eachSide { who.append("(each side once)") }
+            if action.once { who.append("(once in this step)") }
             let guards = action.guards
             for line in 0..<max(1, leads.count, who.count, guards.count) {
                 table.add([
@@ -71,7 +98,7 @@ struct WorkflowSheet {
                     TextTable.Cell(line < leads.count ? leads[line] : ""),
                     TextTable.Cell(line < who.count ? who[line] : ""),
                     TextTable.Cell(line < guards.count ? guards[line].text : ""),
-                    TextTable.Cell(line < guards.count ? guards[line].rule.article : "", .dim),
+                    TextTable.Cell(line < guards.count ? guards[line].rule.article : (line == 0 ? action.article : ""), .dim),
                 ])
             }
         }

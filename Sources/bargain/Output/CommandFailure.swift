@@ -41,7 +41,9 @@ func report(_ error: any Error) -> any Error {
 func explain(_ error: any Error) -> (String, ExitCode) {
     switch error {
     case let failure as CommandFailure: (failure.description, failure.exitCode)
-    case let violation as RuleViolation: (violation.description, ExitCodes.refused)
+    // Fields not given are the caller's to fix (64); the engine checks them after the step and
+    // the role, so an act at the wrong step hears that first.
+    case let violation as RuleViolation: (violation.description, violation.code == .fields ? ExitCodes.usage : ExitCodes.refused)
     case let dataFile as DataFileError: (dataFile.description, ExitCodes.dataError)
     case let cancelled as PromptCancelled: (cancelled.description, ExitCodes.cancelled)
     case let store as StoreError: (store.description, exitCode(for: store))

@@ -59,7 +59,6 @@ extension Bargain {
                 for (name, value) in try FieldEntry.fields(from: act.assignments, for: kind).entries.map({ ($0.name, $0.value) }) {
                     fields[name] = value
                 }
-                try FieldEntry.requireComplete(fields, for: kind)
                 if kind == .requestRenewal, let newID = fields.text("renewal"), !NegotiationID.isValid(newID) {
                     throw CommandFailure("renewal: '\(newID)' cannot be an id: use 1 to 64 letters, digits, '-', '_' or '.'", exitCode: ExitCodes.usage)
                 }

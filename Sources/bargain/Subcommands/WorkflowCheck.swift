@@ -7,20 +7,23 @@ extension Bargain.WorkflowCommand {
             commandName: "check",
             abstract: "Check workflow files before a district puts them in place.",
             discussion: """
-                Reads workflow files only: files whose top key is `workflow`, such as \
-                workflows/enterprise.yaml or an adapted copy. Policy, calendar and minimum-wage \
-                files are checked when a command loads the workflows directory.
+                Reads any file of a workflows directory, told apart by its top keys: workflows \
+                (`workflow:`, such as workflows/enterprise.yaml or an adapted copy), the policy \
+                (`policy:`), the holiday calendar (`years:`), the minimum wage (`region:` and \
+                `entries:`) and the wage guideline (`region:` and `years:`).
 
-                A file passes when every step is reachable and has a way out (or is terminal), \
-                every action names known roles and steps, every guard is a rule of the catalogue \
-                with valid parameters, and every deadline has a valid length.
+                A workflow passes when every step is reachable and has a way out (or is terminal), \
+                every action names known roles, steps and its article, every guard is a rule of \
+                the catalogue with valid parameters, and every deadline has a valid length. A \
+                minimum wage or guideline file passes when every figure is an amount, a \
+                percentage or `unknown`, with its source, and nothing unknown is marked verified.
 
-                Prints `ok  FILE  (name vN, level, S steps, A actions, digest …)` on standard \
+                Prints `ok  FILE  (what it holds)` on standard \
                 output for each file that passes, and `FILE:LINE: reason` on standard error for \
                 each that does not. Exit status 0 when every file passes, 1 when any does not.
                 """)
 
-        @Argument(help: "The workflow files to check, e.g. workflows/*.yaml.", completion: .file(extensions: ["yaml", "yml"]))
+        @Argument(help: "The files to check, e.g. workflows/*.yaml workflows/*/*.yaml.", completion: .file(extensions: ["yaml", "yml"]))
         var files: [String]
 
         func run() throws {
@@ -29,9 +32,8 @@ extension Bargain.WorkflowCommand {
             var failed = 0
             for file in files {
                 do throws(DataFileError) {
-                    let workflow = try WorkflowLoader.load(contentsOf: file)
-                    passed.add(TextTable.Cell("ok", .green), TextTable.Cell(file),
-                               TextTable.Cell("(\(workflow.name) v\(workflow.version), \(workflow.level.rawValue), \(workflow.steps.count) steps, \(workflow.actions.count) actions, digest \(workflow.digest.prefix(12)))", .dim))
+                    let summary = try DataFileCheck.check(file)
+                    passed.add(TextTable.Cell("ok", .green), TextTable.Cell(file), TextTable.Cell("(\(summary))", .dim))
                 } catch {
                     stderr.line(stderr.paint(error.description, .red))
                     failed += 1

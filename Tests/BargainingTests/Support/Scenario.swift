@@ -34,4 +34,28 @@ enum Scenario {
     }
 
     static func day(_ text: String) -> Day { Day(text)! }
+
+    /// The sample negotiation moved by whole years, every act and every date field with it: the
+    /// same story told in another year, to check the year's wage data (2016, 2018…).
+    static func shifted(years: Int) -> SampleNegotiations.Script {
+        var script = script
+        script.openedOn = script.openedOn.adding(years: years)
+        script.acts = script.acts.map { act in
+            var act = act
+            act.on = act.on.adding(years: years)
+            for entry in act.action.fields.entries {
+                if case .day(let day) = entry.value { act.action.fields[entry.name] = .day(day.adding(years: years)) }
+            }
+            return act
+        }
+        return script
+    }
+
+    /// The shifted sample, driven up to (not including) its first act of `kind`.
+    static func shifted(years: Int, before kind: ActionKind) throws -> Drive {
+        let script = shifted(years: years)
+        var drive = try Drive(script, engine: engine)
+        try drive.run(script.acts, until: kind)
+        return drive
+    }
 }
