@@ -21,7 +21,7 @@ struct ContractLifeTests {
     func termination() throws {
         var drive = try Drive(Scenario.script, engine: Scenario.engine)
         try drive.run(Scenario.script.acts)
-        try drive.perform(Action(.terminate, ["reason": .text("企业合并")]), by: Scenario.employer, on: Scenario.day("2025-10-15"))
+        try drive.perform(Action(.terminate, ["ground": .text("merger"), "reason": .text("企业合并")]), by: Scenario.employer, on: Scenario.day("2025-10-15"))
         #expect(drive.stepName == "terminated")
         #expect(drive.state.terminatedOn == Scenario.day("2025-10-15"))
         #expect(drive.state.deadlines.isEmpty)
@@ -35,7 +35,7 @@ struct ContractLifeTests {
         let drive = try Scenario.before(.appointRepresentatives)
         let violation = drive.refusal(Action(.appointRepresentatives, ["members": .list(["王芳", "张伟", "刘洋"])]), by: Scenario.union, on: Scenario.day("2025-03-12"))
         #expect(violation?.code == .fields)
-        #expect(violation?.message.contains("missing chief") == true)
+        #expect(violation?.message.contains("needs a field not given: chief (") == true)
     }
 
     @Test("S1 art 19 [policy]: a district that caps a side at 10 gets 11 refused")

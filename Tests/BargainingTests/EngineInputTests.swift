@@ -35,7 +35,7 @@ struct EngineInputTests {
         let violation = drive.refusal(action, by: Scenario.union, on: Scenario.day("2025-03-14"))
         #expect(violation?.code == .fields)
         let message = violation?.message ?? ""
-        #expect(message.contains("missing place"))
+        #expect(message.contains("needs fields not given: place ("))
         #expect(message.contains("recorder"))
         #expect(message.contains("unknown field 'colour'"))
         #expect(message.contains("first-meeting-on must be a date YYYY-MM-DD"))

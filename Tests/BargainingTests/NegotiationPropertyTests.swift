@@ -96,7 +96,9 @@ struct NegotiationPropertyTests {
             ?? Scenario.script.acts.first { $0.action.kind == kind }
         var fields = sample?.action.fields ?? Fields()
         switch kind {
-        case .refuse, .withdraw, .terminate, .applyCoordination: fields["reason"] = .text("理由")
+        case .refuse, .withdraw, .applyCoordination: fields["reason"] = .text("理由")
+        case .terminate: fields = ["ground": .text(variation % 2 == 0 ? "merger" : "bankruptcy"), "reason": .text("理由")]
+        case .employeesRequest: fields = ["asking": .integer(variation % 100), "employees": .integer(412)]
         case .escalate:
             let ladder = engine.context.policy.escalationLadder
             fields["rung"] = .text(ladder[min(state.escalations.count + variation % 2, ladder.count - 1)].rung)

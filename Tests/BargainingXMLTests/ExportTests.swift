@@ -91,7 +91,7 @@ import Testing
                                                         "items-delivered-on": .day(Day("2025-05-21")!), "body": .text("职工代表大会")]),
             act(union, .holdCongress, "2025-05-29", ["total": .integer(65), "present": .integer(50), "for": .integer(40),
                                                      "against": .integer(5), "abstain": .integer(5), "recorder": .text("孙丽")]),
-            act(union, .sign, "2025-05-30"), act(employer, .sign, "2025-05-30"),
+            act(union, .sign, "2025-05-30"), act(employer, .sign, "2025-05-30", ["sealed": .flag(true)]),
             act(employer, .file, "2025-06-05", ["copies": .integer(3), "authority": .text("北京经济技术开发区社会事业局（人社）")]),
             act(administration, .noObjection, "2025-06-10"),
         ]

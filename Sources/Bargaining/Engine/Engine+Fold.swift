@@ -189,6 +189,8 @@ extension Engine {
             state.dates["terminated-on"] = day
         case .withdraw:
             state.endReason = fields.text("reason")
+        case .employeesRequest:
+            state.employeesRequest = EmployeesRequest(asking: fields.integer("asking") ?? 0, employees: fields.integer("employees") ?? 0, on: day)
         case .accept, .refuse, .resume, .suspend, .applyCoordination, .acceptCoordination, .concludeCoordination, .reopenTalks, .publish:
             break
         }

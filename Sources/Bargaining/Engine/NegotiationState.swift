@@ -124,6 +124,11 @@ public struct NegotiationState: Equatable, Sendable {
         get { storage.renewal }
         _modify { yield &uniqueStorage().renewal }
     }
+    /// The employees' written request for negotiation, if one was recorded (S4 art 17).
+    public internal(set) var employeesRequest: EmployeesRequest? {
+        get { storage.employeesRequest }
+        _modify { yield &uniqueStorage().employeesRequest }
+    }
     /// Acts done after the time limit they ended had run out (a filing after the 10 days).
     public internal(set) var lateActs: [LateAct] {
         get { storage.lateActs }
@@ -177,6 +182,7 @@ public struct NegotiationState: Equatable, Sendable {
         @exclusivity(unchecked) var renewal: String? = nil
         @exclusivity(unchecked) var endReason: String? = nil
         @exclusivity(unchecked) var lateActs: [LateAct] = []
+        @exclusivity(unchecked) var employeesRequest: EmployeesRequest? = nil
 
         init(opening: Opening) { self.opening = opening }
 
@@ -201,6 +207,7 @@ public struct NegotiationState: Equatable, Sendable {
             copy.renewal = renewal
             copy.endReason = endReason
             copy.lateActs = lateActs
+            copy.employeesRequest = employeesRequest
             return copy
         }
 
@@ -224,7 +231,8 @@ public struct NegotiationState: Equatable, Sendable {
                 && lhs.dates == rhs.dates
                 && lhs.renewal == rhs.renewal
                 && lhs.endReason == rhs.endReason
-                && lhs.lateActs == rhs.lateActs)
+                && lhs.lateActs == rhs.lateActs
+                && lhs.employeesRequest == rhs.employeesRequest)
         }
     }
 }

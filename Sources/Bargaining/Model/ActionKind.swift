@@ -32,6 +32,7 @@ public enum ActionKind: String, CaseIterable, Sendable, Codable {
     case requestRenewal = "request-renewal"
     case terminate
     case withdraw
+    case employeesRequest = "employees-request"
 }
 
 extension ActionKind {
@@ -68,6 +69,7 @@ extension ActionKind {
         case .requestRenewal: "提出续订 (request renewal)"
         case .terminate: "变更解除 (terminate)"
         case .withdraw: "终止本次协商 (withdraw)"
+        case .employeesRequest: "职工要求协商 (employees ask for negotiation)"
         }
     }
 
@@ -99,7 +101,11 @@ extension ActionKind {
         case .appointRepresentatives:
             [FieldSpec("chief", .text, "the chief representative (首席代表): union chair, or legal representative or his written delegate (S1 arts 20–21)"),
              FieldSpec("members", .list, "the other representatives of this side"),
-             FieldSpec("experts", .list, required: false, "outside experts appointed in writing, at most 1/3 of the side (S1 art 23)")]
+             FieldSpec("experts", .list, required: false, "outside experts appointed in writing, at most 1/3 of the side (S1 art 23)"),
+             FieldSpec("elected-by", .integer, required: false, "where there is no union: employees who voted for the representatives, more than half of all (S1 art 20; S2 art 51)"),
+             FieldSpec("employees", .integer, required: false, "where there is no union: all employees, the base of the election"),
+             FieldSpec("legal-representative", .text, required: false, "employer side: the legal representative (法定代表人), when the chief is someone else (S1 art 21)"),
+             FieldSpec("authorised-in-writing", .flag, required: false, "employer side: the legal representative authorised the chief in writing (S1 art 21)")]
         case .reportVacancy:
             [FieldSpec("name", .text, "the representative who left")]
         case .fillVacancy:
@@ -122,8 +128,10 @@ extension ActionKind {
             [FieldSpec("resume-on", .day, "the agreed date to resume (S1 art 35)"),
              FieldSpec("place", .text, "the agreed place"),
              FieldSpec("content", .text, "what will be discussed when talks resume")]
-        case .resume, .signDraft, .sign, .noObjection:
+        case .resume, .signDraft, .noObjection:
             []
+        case .sign:
+            [FieldSpec("sealed", .flag, required: false, "employer side: the wage agreement bears the enterprise's seal (盖章, S4 art 20)")]
         case .applyCoordination:
             [FieldSpec("reason", .text, "why the parties cannot agree (S1 art 49)")]
         case .acceptCoordination:
@@ -166,9 +174,15 @@ extension ActionKind {
         case .requestRenewal:
             [FieldSpec("renewal", .text, required: false, "the id of the renewal negotiation, filled in by the tool")]
         case .terminate:
-            [FieldSpec("reason", .text, "agreement, merger, dissolution, bankruptcy, force majeure or an agreed condition (S1 arts 39–40)")]
+            [FieldSpec("ground", .text, "agreement, merger, dissolution, bankruptcy, force-majeure or agreed-condition (S1 arts 39–40)"),
+             FieldSpec("reason", .text, "what happened, in words"),
+             FieldSpec("congress-approved-on", .day, required: false, "by agreement: the day the workers' congress approved it, as for a new contract (S1 arts 36, 41)")]
         case .withdraw:
             [FieldSpec("reason", .text, "why this negotiation ends without a contract")]
+        case .employeesRequest:
+            [FieldSpec("asking", .integer, "employees who asked in writing for negotiation"),
+             FieldSpec("employees", .integer, "all employees of the enterprise; at least 1/5 asking obliges the union to send the notice (S4 art 17)"),
+             FieldSpec("note", .text, required: false, "what they ask to negotiate")]
         }
     }
 }
@@ -208,6 +222,7 @@ extension ActionKind {
         case .requestRenewal: 27
         case .terminate: 28
         case .withdraw: 29
+        case .employeesRequest: 30
         }
     }
 

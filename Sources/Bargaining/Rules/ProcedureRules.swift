@@ -45,4 +45,44 @@ enum ProcedureRules {
         }
         return .holds
     }
+
+    /// S4 art 17 [policy: the share]: a written request of at least a fifth of the employees
+    /// obliges the union to send the notice. Judged on the request (the counts must be possible)
+    /// and on a withdrawal by the union side while that obligation stands.
+    static func employeeRequest(_ c: RuleContext) -> RuleVerdict {
+        let share = c.parameters.fraction("share") ?? Fraction(numerator: 1, denominator: 5)!
+        if c.kind == .employeesRequest {
+            let asking = c.fields.integer("asking") ?? 0, employees = c.fields.integer("employees") ?? 0
+            guard employees > 0, asking > 0, asking <= employees else {
+                return .violated("\(asking) of \(employees) employees cannot have asked: give at least one, and no more than all employees")
+            }
+            let needed = share.minimumCount(of: employees)
+            return asking >= needed ? .holds
+                : .warning("\(asking) of \(employees) employees asked, fewer than \(share) (\(needed)): the union may send the notice but is not obliged to")
+        }
+        guard c.actor.role == .employeeSide, c.state.noticeFrom == nil, let request = c.state.employeesRequest,
+              request.asking >= share.minimumCount(of: request.employees) else { return .holds }
+        return .violated("\(request.asking) of \(request.employees) employees asked for negotiation on \(request.on) (at least \(share) is \(share.minimumCount(of: request.employees))): the union must send the written notice, not withdraw")
+    }
+
+    /// The early ends of a contract S1 art 40 allows, named as a workflow file and the archive
+    /// write them; termination by agreement goes through the same procedure as a new contract
+    /// (S1 art 41), so it needs the workers' congress's approval.
+    static let terminationGrounds = ["agreement", "merger", "dissolution", "bankruptcy", "force-majeure", "agreed-condition"]
+
+    /// S1 arts 39–41: a contract ends early by agreement through the same procedure, or on one
+    /// of the events the law names.
+    static func terminationGround(_ c: RuleContext) -> RuleVerdict {
+        let ground = c.fields.text("ground") ?? ""
+        guard terminationGrounds.contains(ground) else {
+            return .violated("'\(ground)' is not a ground to end a contract early; the law allows: \(terminationGrounds.joined(separator: ", "))")
+        }
+        if ground == "agreement" {
+            guard let approved = c.fields.day("congress-approved-on") else {
+                return .violated("ending the contract by agreement follows the procedure of a new contract: give congress-approved-on, the day the workers' congress approved it")
+            }
+            if approved > c.day { return .violated("the congress approval on \(approved) is after this act on \(c.day)") }
+        }
+        return .holds
+    }
 }

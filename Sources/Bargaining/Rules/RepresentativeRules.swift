@@ -111,4 +111,35 @@ enum RepresentativeRules {
         }
         return .holds
     }
+
+    /// S1 art 20; S2 art 51: where there is no union, the employee side's representatives are
+    /// elected by more than half of all employees. Judged when the election is stated.
+    static func employeeElection(_ c: RuleContext) -> RuleVerdict {
+        let elected = c.fields.integer("elected-by"), employees = c.fields.integer("employees")
+        guard elected != nil || employees != nil else { return .holds }
+        guard c.actor.role.side == .employee else {
+            return .violated("elected-by and employees describe an election by the employees; the employer side does not give them")
+        }
+        guard let elected, let employees, employees > 0, elected <= employees else {
+            return .violated("give both elected-by and employees (votes for the representatives, and all employees), with no more votes than employees")
+        }
+        let needed = employees / 2 + 1
+        return elected >= needed ? .holds
+            : .violated("\(elected) of \(employees) employees elected the representatives; more than half is \(needed)")
+    }
+
+    /// S1 art 21: the employer side's chief is the legal representative, or a manager he
+    /// authorised in writing. Judged when the legal representative is named.
+    static func employerDelegate(_ c: RuleContext) -> RuleVerdict {
+        guard c.actor.role.side == .employer, let legal = c.fields.text("legal-representative"),
+              let chief = c.fields.text("chief"), !chief.isSameText(as: legal) else { return .holds }
+        return c.fields.flag("authorised-in-writing") == true ? .holds
+            : .violated("\(chief) is not the legal representative (\(legal)); the chief needs the legal representative's written authorisation (authorised-in-writing=yes)")
+    }
+
+    /// S4 art 20: the employer signs a wage agreement and seals it.
+    static func wageAgreementSeal(_ c: RuleContext) -> RuleVerdict {
+        guard c.actor.role.side == .employer, c.fields.flag("sealed") != true else { return .holds }
+        return .violated("a wage agreement bears the enterprise's seal as well as the chief's signature; record the signature once it is sealed (sealed=yes)")
+    }
 }

@@ -27,6 +27,11 @@ extension RuleID {
         case .managersShare: CongressRules.managersShare(c)
         case .filingCopies: ProcedureRules.filingCopies(c)
         case .renewalWindow: ProcedureRules.renewalWindow(c)
+        case .employeeRequest: ProcedureRules.employeeRequest(c)
+        case .terminationGround: ProcedureRules.terminationGround(c)
+        case .employeeElection: RepresentativeRules.employeeElection(c)
+        case .employerDelegate: RepresentativeRules.employerDelegate(c)
+        case .wageAgreementSeal: RepresentativeRules.wageAgreementSeal(c)
         }
     }
 }

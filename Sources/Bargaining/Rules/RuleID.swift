@@ -26,6 +26,11 @@ public enum RuleID: String, CaseIterable, Sendable, Codable {
     case managersShare = "managers-share"
     case filingCopies = "filing-copies"
     case renewalWindow = "renewal-window"
+    case employeeRequest = "employee-request"
+    case terminationGround = "termination-ground"
+    case employeeElection = "employee-election"
+    case employerDelegate = "employer-delegate"
+    case wageAgreementSeal = "wage-agreement-seal"
 
     /// The source of the rule (SPEC.md tags: S1 集体合同规定, S2 劳动合同法, S4 工资集体协商试行办法,
     /// S5 北京市实施《工会法》办法, S11 区域行业职代会规定 (attribution unverified)).
@@ -54,6 +59,11 @@ public enum RuleID: String, CaseIterable, Sendable, Codable {
         case .managersShare: "S11 art 17 (attribution unverified)"
         case .filingCopies: "S1 art 42"
         case .renewalWindow: "S1 art 38; S4 art 24"
+        case .employeeRequest: "S4 art 17 [policy: 1/5]"
+        case .terminationGround: "S1 arts 39–41"
+        case .employeeElection: "S1 art 20; S2 art 51"
+        case .employerDelegate: "S1 art 21"
+        case .wageAgreementSeal: "S4 art 20"
         }
     }
 
@@ -85,6 +95,11 @@ public enum RuleID: String, CaseIterable, Sendable, Codable {
         case .managersShare: "Managers hold at most a fifth of a regional or industry congress's seats."
         case .filingCopies: "The employer files three copies with the labour administration."
         case .renewalWindow: "Renewal is asked for in the window before expiry."
+        case .employeeRequest: "Where at least a fifth of the employees ask, the union must send the written notice; it may not withdraw instead."
+        case .terminationGround: "A contract ends early only by agreement (through the same procedure, congress included) or by merger, dissolution, bankruptcy, force majeure or an agreed condition."
+        case .employeeElection: "Where there is no union, the employees' representatives are elected by more than half of all employees."
+        case .employerDelegate: "The employer's chief is the legal representative or a manager he authorised in writing."
+        case .wageAgreementSeal: "The employer signs a wage agreement and seals it."
         }
     }
 
@@ -101,6 +116,7 @@ public enum RuleID: String, CaseIterable, Sendable, Codable {
         case .congressVote: ["attendance": .fraction, "approval": .text]
         case .filingCopies: ["copies": .integer]
         case .renewalWindow: ["months": .integer, "days": .integer]
+        case .employeeRequest: ["share": .fraction]
         default: [:]
         }
     }

@@ -84,7 +84,7 @@ public enum SampleNegotiations {
                                                          "against": .integer(4), "abstain": .integer(3), "recorder": .text("孙丽")],
                     "52 of 65 attend; 45 vote for: more than half of all 65."),
                 act(union, .sign, "2025-04-30", [:], "王芳 signs the agreement."),
-                act(employer, .sign, "2025-04-30", [:], "李强 signs and seals the agreement."),
+                act(employer, .sign, "2025-04-30", ["sealed": .flag(true)], "李强 signs and seals the agreement."),
                 act(employer, .file, "2025-05-09", ["copies": .integer(3), "authority": .text("北京经济技术开发区社会事业局（人社）"),
                                                    "filing-number": .text("京开人社集备〔2025〕0127号")],
                     "The employer files 3 copies within 10 days (the May Day holidays do not stop the count)."),
