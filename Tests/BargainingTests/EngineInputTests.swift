@@ -98,7 +98,8 @@ struct EngineInputTests {
         var script = Scenario.script
         script.openedOn = Scenario.day("2026-12-20")
         let drive = try Drive(script, engine: Scenario.engine)
-        let violation = drive.refusal(Scenario.act(.sendNotice).action, by: Scenario.union, on: Scenario.day("2026-12-20"))
+        let notice = Scenario.fields(.sendNotice, ["proposed-on": .day(Scenario.day("2027-01-11"))])
+        let violation = drive.refusal(notice, by: Scenario.union, on: Scenario.day("2026-12-20"))
         #expect(violation?.code == .calendar)
         #expect(violation?.message.contains("2027") == true)
     }

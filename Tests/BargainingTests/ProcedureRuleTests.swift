@@ -8,7 +8,7 @@ struct ProcedureRuleTests {
         var script = Scenario.script
         script.openedOn = day
         var drive = try Drive(script, engine: Scenario.engine)
-        try drive.perform(Scenario.act(.sendNotice).action, by: Scenario.union, on: day)
+        try drive.perform(Scenario.fields(.sendNotice, ["proposed-on": .day(day.adding(days: 22))]), by: Scenario.union, on: day)
         return drive
     }
 

@@ -71,7 +71,7 @@ struct WorkflowLoaderTests {
     func unknownRule() {
         let failure = error(Self.minimal + "\n    guards: [quorum-of-friends]")
         #expect(failure?.reason.contains("unknown rule 'quorum-of-friends'") == true)
-        #expect(failure?.line == 18)
+        #expect(failure?.line == 19)
     }
 
     @Test("a rule parameter of the wrong type or name is refused")

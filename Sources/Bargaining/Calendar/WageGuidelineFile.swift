@@ -1,3 +1,5 @@
+import Yams
+
 /// A city's wage guidelines (工资指导线) by year, as `workflows/wage-guideline/<policy>.yaml`
 /// holds them: the lower line, the baseline and the upper (warning) line, each a percentage or
 /// `unknown`, with the notice each year comes from and whether it was verified against it.

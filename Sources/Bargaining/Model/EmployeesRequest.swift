@@ -4,4 +4,10 @@ public struct EmployeesRequest: Hashable, Sendable {
     public var asking: Int
     public var employees: Int
     public var on: Day
+
+    public init(asking: Int, employees: Int, on: Day) {
+        self.asking = asking
+        self.employees = employees
+        self.on = on
+    }
 }

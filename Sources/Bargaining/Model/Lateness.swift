@@ -31,5 +31,11 @@ public struct LateAct: Hashable, Sendable {
     public var on: Day
     public var lateness: Lateness
 
+    public init(action: ActionKind, on: Day, lateness: Lateness) {
+        self.action = action
+        self.on = on
+        self.lateness = lateness
+    }
+
     public var description: String { "\(action.rawValue) on \(on): \(lateness)" }
 }
