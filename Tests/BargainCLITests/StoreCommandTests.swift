@@ -277,7 +277,7 @@ struct StoreCommandTests {
         try store.play(id, until: "representatives")
         let status = try store.status(id, asOf: "2025-03-11")
         #expect(JSON.keys(status) == ["id", "title", "level", "workflow", "asOf", "version", "lastDay", "step", "parties", "enterprises",
-                                      "district", "street", "lapses", "deadlines", "next"])
+                                      "district", "street", "lapses", "late", "deadlines", "next"])
         #expect(JSON.keys(status["workflow"]) == ["name", "version", "digest"])
         #expect(JSON.keys(status["step"]) == ["name", "title", "about", "terminal"])
         #expect(JSON.keys((status["enterprises"] as? [Any])?.first) == ["creditCode", "name", "employees"])
@@ -290,7 +290,7 @@ struct StoreCommandTests {
         let events = log["events"] as? [[String: Any]] ?? []
         #expect(events.count == 3)
         #expect(JSON.keys(events[1]) == ["sequence", "on", "recordedAt", "hash", "actor", "kind", "action", "title", "fields", "notes",
-                                         "opened", "step"])
+                                         "opened", "late", "step"])
         #expect(JSON.keys(events[1]["actor"]) == ["role", "roleName", "name"])
         #expect((events[1]["fields"] as? [String: Any])?["proposed-on"] as? [String: String] == ["day": "2025-03-25"])
         #expect((events[1]["hash"] as? String)?.count == 64)

@@ -77,11 +77,27 @@ struct WorkflowCheckTests {
         #expect(result.stderr.hasPrefix("\(broken):"))
     }
 
-    @Test("a policy file is not a workflow")
-    func policyFileRefused() throws {
-        let result = try BargainBinary.run(["workflow", "check", Repository.workflow("policy/beijing.yaml")])
+    @Test("S2 art 55, S4 art 8: the policy, calendar, minimum wage and wage guideline files are checked too, each told by its top keys")
+    func dataFilesChecked() throws {
+        let files = ["policy/beijing.yaml", "calendar/cn-holidays.yaml", "minimum-wage/beijing.yaml", "wage-guideline/beijing.yaml"]
+        let result = try BargainBinary.run(["workflow", "check"] + files.map(Repository.workflow))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("(policy beijing, 5 escalation rungs)"), "\(result.stdout)")
+        #expect(result.stdout.contains("(holiday calendar, 12 years 2015–2026)"), "\(result.stdout)")
+        #expect(result.stdout.contains("(minimum wage, 北京市, 6 standards from 2015-01-01, 4 not verified)"), "\(result.stdout)")
+        #expect(result.stdout.contains("(wage guideline, 12 years 2015–2026, 12 not verified)"), "\(result.stdout)")
+    }
+
+    @Test("S4 art 8: a guideline line that is neither a percentage nor unknown fails with its line")
+    func badGuidelineFails() throws {
+        let original = try String(contentsOfFile: Repository.workflow("wage-guideline/beijing.yaml"), encoding: .utf8)
+        let broken = original.replacing("    lower: 4%\n", with: "    lower: four per cent\n", maxReplacements: 1)
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("guideline.yaml", broken)
+        let line = broken[..<broken.firstRange(of: "lower: four")!.lowerBound].count(where: { $0 == "\n" }) + 1
+        let result = try BargainBinary.run(["workflow", "check", file])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("unknown key 'policy'"))
+        #expect(result.stderr.hasPrefix("\(file):\(line): lower 'four per cent' is neither a percentage"), "\(result.stderr)")
     }
 
     @Test("a missing file is reported like any other problem")
