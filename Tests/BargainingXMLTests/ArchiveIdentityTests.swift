@@ -27,7 +27,7 @@ import XMLCore
         let golden = String(decoding: try Samples.readFile(Fixtures.samplesDirectory + "/ENT-2025-001-congress-2.congress.xml"), as: UTF8.self)
         #expect(golden.contains("<article citation=\"S1 art 36\">《集体合同规定》第三十六条</article>"))
         #expect(golden.contains("<explanation>全体代表65人，到会52人（法定人数44人）；赞成45票；须超过全体代表半数即33票：通过</explanation>\n"
-                                + "        <explanation xml:lang=\"en\">52 of 65 present (quorum 44); 45 voted for; more than half of all 65 is 33: approved</explanation>"))
+                                + "        <explanation xml:lang=\"en\">52 of 65 present (quorum 44); 45 voted for; more than half of all 65 is 33: approved (S1 art 36)</explanation>"))
         for name in try Samples.goldenFileNames() where name.hasSuffix(".akn.xml") {
             let text = String(decoding: try Samples.readFile(Fixtures.samplesDirectory + "/" + name), as: UTF8.self)
             #expect(!text.contains("S1 art") && !text.contains("voted for") && !text.contains("representatives present"), "\(name)")
