@@ -18,7 +18,7 @@ struct EarlyEndAndRequestTests {
         try drive.perform(request(83, of: 412), by: Scenario.union, on: opened)
         #expect(drive.state.employeesRequest == EmployeesRequest(asking: 83, employees: 412, on: opened))
         let withdraw = drive.refusal(Action(.withdraw, ["reason": .text("暂不协商")]), by: Scenario.union, on: opened)
-        #expect(withdraw?.rule == "employee-request")
+        #expect(withdraw?.rule == .employeeRequest)
         #expect(withdraw?.article == "S4 art 17 [policy: 1/5]")
         #expect(withdraw?.message == "83 of 412 employees asked for negotiation on 2025-03-03 (at least 1/5 is 83): the union must send the written notice, not withdraw")
         try drive.perform(Scenario.act(.sendNotice).action, by: Scenario.union, on: opened)
@@ -36,7 +36,7 @@ struct EarlyEndAndRequestTests {
     @Test("S4 art 17: more employees asking than there are is refused")
     func impossibleCount() throws {
         let drive = try Scenario.before(.sendNotice)
-        #expect(drive.refusal(request(413, of: 412), by: Scenario.union, on: opened)?.rule == "employee-request")
+        #expect(drive.refusal(request(413, of: 412), by: Scenario.union, on: opened)?.rule == .employeeRequest)
     }
 
     /// The sample agreement in force.
@@ -50,7 +50,7 @@ struct EarlyEndAndRequestTests {
     func unknownGround() throws {
         let drive = try inForce()
         let violation = drive.refusal(Action(.terminate, ["ground": .text("cost-cutting"), "reason": .text("成本")]), by: Scenario.employer, on: Scenario.day("2025-10-15"))
-        #expect(violation?.rule == "termination-ground")
+        #expect(violation?.rule == .terminationGround)
         #expect(violation?.article == "S1 arts 39–41")
         #expect(violation?.message.contains("agreement, merger, dissolution, bankruptcy, force-majeure, agreed-condition") == true)
     }
@@ -85,10 +85,10 @@ struct EarlyEndAndRequestTests {
         let drive = try Scenario.before(.appointRepresentatives)
         let day = Scenario.day("2025-03-12")
         let half = drive.refusal(appoint(["elected-by": .integer(206), "employees": .integer(412)]), by: Scenario.union, on: day)
-        #expect(half?.rule == "employee-election")
+        #expect(half?.rule == .employeeElection)
         #expect(half?.message == "206 of 412 employees elected the representatives; more than half is 207")
         #expect(drive.refusal(appoint(["elected-by": .integer(207), "employees": .integer(412)]), by: Scenario.union, on: day) == nil)
-        #expect(drive.refusal(appoint(["elected-by": .integer(207)]), by: Scenario.union, on: day)?.rule == "employee-election")
+        #expect(drive.refusal(appoint(["elected-by": .integer(207)]), by: Scenario.union, on: day)?.rule == .employeeElection)
     }
 
     @Test("S1 art 21: an employer chief who is not the legal representative needs his written authorisation")
@@ -97,7 +97,7 @@ struct EarlyEndAndRequestTests {
         let day = Scenario.day("2025-03-12")
         let delegate = appoint(["legal-representative": .text("周总")], chief: "李强", members: ["陈静", "赵磊"])
         let violation = drive.refusal(delegate, by: Scenario.employer, on: day)
-        #expect(violation?.rule == "employer-delegate")
+        #expect(violation?.rule == .employerDelegate)
         #expect(violation?.message.hasPrefix("李强 is not the legal representative (周总)") == true)
         var authorised = delegate
         authorised.fields["authorised-in-writing"] = .flag(true)
@@ -111,7 +111,7 @@ struct EarlyEndAndRequestTests {
         let day = Scenario.day("2025-04-30")
         try drive.perform(Action(.sign), by: Scenario.union, on: day)
         let violation = drive.refusal(Action(.sign), by: Scenario.employer, on: day)
-        #expect(violation?.rule == "wage-agreement-seal")
+        #expect(violation?.rule == .wageAgreementSeal)
         #expect(violation?.article == "S4 art 20")
         #expect(drive.refusal(Action(.sign, ["sealed": .flag(true)]), by: Scenario.employer, on: day) == nil)
     }

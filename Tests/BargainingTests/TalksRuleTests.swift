@@ -92,7 +92,7 @@ struct TalksRuleTests {
         var drive = try Scenario.before(.agreeDraft)
         try drive.perform(Action(.applyCoordination, ["reason": .text("调整幅度分歧")]), by: Scenario.union, on: Scenario.day("2025-04-08"))
         let early = drive.refusal(Action(.extendCoordination, ["days": .integer(15)]), by: Scenario.labour, on: Scenario.day("2025-04-09"))
-        #expect(early?.rule == "extension-limit")
+        #expect(early?.rule == .extensionLimit)
         #expect(early?.article == "S1 art 52")
         #expect(early?.message.contains("has not been accepted yet") == true, "\(String(describing: early))")
     }

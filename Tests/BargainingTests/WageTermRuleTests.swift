@@ -64,7 +64,7 @@ struct WageTermRuleTests {
         fields["expires-on"] = .day(Scenario.day("2019-08-31"))
         fields["lowest-wage"] = .money(211_000)
         let violation = drive.refusal(Action(.agreeDraft, fields), by: Scenario.union, on: Scenario.day("2018-04-08"))
-        #expect(violation?.rule == "minimum-wage")
+        #expect(violation?.rule == .minimumWage)
         #expect(violation?.message.contains("2110.00 yuan is below the monthly minimum wage of 2120.00 yuan in force on 2018-09-01") == true)
         #expect(violation?.message.contains("not verified against its notice") == true, "\(String(describing: violation))")
     }
