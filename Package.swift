@@ -17,6 +17,16 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        // The city server (issue 15): HTTP, password hashing, pages, lifecycle, logs; the CLI as
+        // its client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // Workbooks and letters (.xlsx, .docx): the ZIP container; their XML parts go through XMLCore.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev). Only XMLCore may import it: its headers
@@ -79,6 +89,29 @@ let package = Package(
             name: "BargainingCoverage",
             dependencies: ["Bargaining"]
         ),
+        // Office Open XML in and out: workbooks staff keep their registries in, the tables and
+        // letters they hand on. ZIPFoundation for the container, XMLCore for every part.
+        .target(
+            name: "BargainingOffice",
+            dependencies: ["XMLCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The city server: accounts and seats, the JSON API and the pages, over the same service
+        // and stores as the CLI.
+        .target(
+            name: "BargainingServer",
+            dependencies: [
+                "Bargaining",
+                "BargainingStore",
+                "BargainingService",
+                "BargainingCoverage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "bargain",
             dependencies: [
@@ -87,6 +120,8 @@ let package = Package(
                 "BargainingService",
                 "BargainingCoverage",
                 "BargainingXML",
+                "BargainingOffice",
+                "BargainingServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -136,6 +171,20 @@ let package = Package(
         .testTarget(
             name: "BargainingXMLTests",
             dependencies: ["Bargaining", "BargainingXML", "XMLCore", "XMLSecurity"]
+        ),
+        .testTarget(
+            name: "BargainingOfficeTests",
+            dependencies: ["BargainingOffice", "XMLCore"]
+        ),
+        .testTarget(
+            name: "BargainingServerTests",
+            dependencies: [
+                "Bargaining",
+                "BargainingStore",
+                "BargainingService",
+                "BargainingServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "XMLCoreTests",
