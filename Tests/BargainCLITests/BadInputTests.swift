@@ -25,7 +25,7 @@ struct BadInputTests {
         (["do", "ENT-BAD", "hold-round", "--set", "chair=both", "--set", "minutes-signed=yes"] + reply, 64,
          "error: hold-round: chair: 'both' is not employee or employer"),
         (["do", "ENT-BAD", "hold-round", "--set", "chair=employee"] + reply, 1,
-         "refused: 'hold-round' is not possible at step 'reply' (等待书面答复 (awaiting the written reply)); allowed now: accept (employee-side, employer-side); refuse (employee-side, employer-side); withdraw (employee-side, upper-union) [not-allowed-now, S1 art 34]"),
+         "refused: 'hold-round' is not possible at step 'reply' (等待书面答复 (awaiting the written reply)); allowed now: accept (employer-side); refuse (employer-side); withdraw (employee-side, upper-union) [not-allowed-now, S1 art 34]"),
         (["do", "ENT-BAD", "refuse"] + reply, 64,
          "error: refuse: needs a field not given: reason (text: the reason given; in Beijing no ground justifies refusal (S5 art 21)) [fields, S1 art 32; S5 art 21]"),
         (["do", "ENT-BAD", "accept", "--as", "labour-administration", "--on", "2025-03-10"], 1,
@@ -33,7 +33,7 @@ struct BadInputTests {
         (["do", "ENT-BAD", "accept", "--as", "employee-side:王芳", "--on", "2025-03-10"], 1,
          "refused: the notice came from the employee side; the reply is the employer side's to give [replying-side, S1 art 32]"),
         (["do", "ENT-BAD", "hold-round", "--set", "chair=employee", "--set", "minutes-signed=yes"] + reply, 1,
-         "refused: 'hold-round' is not possible at step 'reply' (等待书面答复 (awaiting the written reply)); allowed now: accept (employee-side, employer-side); refuse (employee-side, employer-side); withdraw (employee-side, upper-union) [not-allowed-now, S1 art 34]"),
+         "refused: 'hold-round' is not possible at step 'reply' (等待书面答复 (awaiting the written reply)); allowed now: accept (employer-side); refuse (employer-side); withdraw (employee-side, upper-union) [not-allowed-now, S1 art 34]"),
         (["do", "ENT-BAD", "accept", "--as", "employer-side:李强", "--on", "2025-03-01"], 1,
          "refused: 2025-03-01 is before the last recorded event (2025-03-03); acts are recorded in date order [date-before-last-event]"),
     ])

@@ -66,7 +66,7 @@ struct StoreCommandTests {
                                        content: 2025年度职工工资调整幅度、最低工资、工资支付日
                                        → reply: 等待书面答复 (awaiting the written reply)
                                        deadline 2025-03-24: 书面答复期限 (written reply due)
-            next: accept (employee-side, employer-side); refuse (employee-side, employer-side); withdraw (employee-side, upper-union)
+            next: accept (employer-side); refuse (employer-side); withdraw (employee-side, upper-union)
 
             """)
     }

@@ -215,11 +215,12 @@ enum CoverageConformance {
         try await subject.execute(subject.backend == "SQLite" ? """
             DROP TABLE registry_enterprises; DROP TABLE external_contract_enterprises; DROP TABLE external_contracts;
             DROP TABLE external_congress_sessions; DROP TABLE reminder_ledger; DROP TABLE archived_documents;
-            DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3');
+            DROP TABLE audit_log; DROP TABLE access_tokens; DROP TABLE accounts;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4');
             UPDATE bargain_meta SET value = '1' WHERE key = 'schema_version'; PRAGMA user_version = 1;
             """ : """
             DROP TABLE registry_enterprises, external_contract_enterprises, external_contracts, external_congress_sessions, reminder_ledger,
-                archived_documents;
+                archived_documents, audit_log, access_tokens, accounts;
             UPDATE bargain_meta SET value = '1' WHERE key = 'schema_version';
             """)
 
@@ -232,7 +233,7 @@ enum CoverageConformance {
             try await store.upsertRegistry([enterprise(0)])
             #expect(try await store.registry() == [enterprise(0)])
             #expect(try await store.congressSessions().count == 1, "sessions come from the events v1 already holds")
-            try await subject.assertSchemaVersion(3)
+            try await subject.assertSchemaVersion(4)
         }
     }
 }

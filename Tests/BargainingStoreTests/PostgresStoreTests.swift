@@ -1,4 +1,4 @@
-import BargainingStore
+@testable import BargainingStore
 import Foundation
 import Testing
 
@@ -49,8 +49,8 @@ struct PostgresStoreTests {
         await store.close()
         try await subject.execute("UPDATE bargain_meta SET value = '99' WHERE key = 'schema_version'")
         let error = await #expect(throws: StoreError.self) { try await subject.open() }
-        #expect(error?.description.contains("was written by a newer bargain (schema 99, this one reads up to 3)") == true)
-        try await subject.execute("UPDATE bargain_meta SET value = '3' WHERE key = 'schema_version'")
+        #expect(error?.description.contains("was written by a newer bargain (schema 99, this one reads up to \(PostgresSchema.version))") == true)
+        try await subject.execute("UPDATE bargain_meta SET value = '\(PostgresSchema.version)' WHERE key = 'schema_version'")
         let reopened = try await subject.open()
         #expect(try await reopened.verify(nil).eventsChecked == Samples.enterprise().events.count, "nothing was changed")
         await reopened.close()

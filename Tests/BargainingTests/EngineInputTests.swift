@@ -9,7 +9,7 @@ struct EngineInputTests {
         let violation = drive.refusal(Action(.sign), by: Scenario.union, on: Scenario.day("2025-03-10"))
         #expect(violation?.code == .notAllowedNow)
         #expect(violation?.message.contains("at step 'reply'") == true)
-        #expect(violation?.message.contains("accept (employee-side, employer-side)") == true)
+        #expect(violation?.message.contains("accept (employer-side)") == true, "the reply is the side's that received the notice (S1 art 32)")
     }
 
     @Test("a date earlier than the last event is refused")

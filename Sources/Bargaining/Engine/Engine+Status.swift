@@ -64,9 +64,25 @@ extension Engine {
     public func allowedActions(in state: NegotiationState) -> [AllowedAction] {
         workflow.actions(from: state.step).map { definition in
             let done = state.sidesDone(definition.kind)
-            return AllowedAction(kind: definition.kind, roles: definition.roles,
+            return AllowedAction(kind: definition.kind, roles: Self.roles(definition, in: state),
                                  waitingFor: definition.eachSide ? Side.allCases.filter { !done.contains($0) } : [],
                                  rules: definition.guards.map(\.rule))
         }
+    }
+
+    /// Who may take `definition` now: its roles, less a side the state already rules out, so a
+    /// status (and a server's forms) never offers an act the engine would refuse for who takes it.
+    /// The reply belongs to the side that received the notice (S1 art 32); an act each side takes
+    /// once is no longer the business of a side that took it.
+    static func roles(_ definition: Workflow.ActionDefinition, in state: NegotiationState) -> [Role] {
+        var roles = definition.roles
+        if definition.guards.contains(where: { $0.rule == .replyingSide }), let from = state.noticeFrom {
+            roles.removeAll { $0.side == from }
+        }
+        if definition.eachSide {
+            let done = state.sidesDone(definition.kind)
+            roles.removeAll { $0.side.map(done.contains) ?? false }
+        }
+        return roles
     }
 }

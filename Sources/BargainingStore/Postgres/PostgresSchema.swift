@@ -5,7 +5,7 @@ import PostgresNIO
 /// PostgreSQL types. Shipped migrations never change. Text keys and dates use the "C" collation
 /// so ids and `YYYY-MM-DD` days sort by bytes, exactly as in SQLite, whatever the server's locale.
 enum PostgresSchema {
-    static let version = 3
+    static let version = 4
 
     /// Each entry is one migration's statements, run in one transaction.
     static let migrations: [[String]] = [
@@ -147,6 +147,40 @@ enum PostgresSchema {
             )
             """,
             "CREATE INDEX archived_documents_negotiation ON archived_documents (negotiation_id)",
+        ],
+        // v4, the city server (issue 15): accounts with their seats, access tokens kept only as
+        // SHA-256 digests, and the audit log. Times are Unix seconds.
+        [
+            """
+            CREATE TABLE accounts (
+                name text COLLATE "C" PRIMARY KEY,
+                seat text NOT NULL,
+                password_hash text,
+                disabled boolean NOT NULL DEFAULT false,
+                created_at bigint NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE access_tokens (
+                digest text COLLATE "C" PRIMARY KEY,
+                account text COLLATE "C" NOT NULL REFERENCES accounts (name) ON DELETE CASCADE,
+                kind text NOT NULL,
+                issued_at bigint NOT NULL,
+                expires_at bigint NOT NULL,
+                revoked boolean NOT NULL DEFAULT false
+            )
+            """,
+            "CREATE INDEX access_tokens_account ON access_tokens (account)",
+            """
+            CREATE TABLE audit_log (
+                id bigserial PRIMARY KEY,
+                at bigint NOT NULL,
+                account text NOT NULL,
+                event text NOT NULL,
+                detail text NOT NULL,
+                remote text
+            )
+            """,
         ],
     ]
 

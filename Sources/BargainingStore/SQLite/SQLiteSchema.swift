@@ -14,7 +14,7 @@ import GRDB
 enum SQLiteSchema {
     /// The schema version this build writes and reads. A file with a higher one was written by
     /// a newer bargain, and opening it is refused rather than risking it.
-    static let version = 3
+    static let version = 4
 
     /// `PRAGMA application_id`: "barg" in ASCII, so `file(1)` and the header say whose file it is.
     static let applicationID: Int32 = 0x6261_7267
@@ -159,6 +159,39 @@ enum SQLiteSchema {
 
                 UPDATE bargain_meta SET value = '3' WHERE key = 'schema_version';
                 PRAGMA user_version = 3;
+                """)
+        }
+        // v4, the city server (issue 15): accounts with their seats, access tokens kept only as
+        // SHA-256 digests, and the audit log. Times are Unix seconds.
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: """
+                CREATE TABLE accounts (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    seat TEXT NOT NULL,
+                    password_hash TEXT,
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE access_tokens (
+                    digest TEXT PRIMARY KEY NOT NULL,
+                    account TEXT NOT NULL REFERENCES accounts (name) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    issued_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    revoked INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX access_tokens_account ON access_tokens (account);
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at INTEGER NOT NULL,
+                    account TEXT NOT NULL,
+                    event TEXT NOT NULL,
+                    detail TEXT NOT NULL,
+                    remote TEXT
+                );
+
+                UPDATE bargain_meta SET value = '4' WHERE key = 'schema_version';
+                PRAGMA user_version = 4;
                 """)
         }
         return migrator

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BargainingServer
 import Bargaining
 import BargainingStore
 
@@ -48,6 +49,7 @@ func explain(_ error: any Error) -> (String, ExitCode) {
     case let cancelled as PromptCancelled: (cancelled.description, ExitCodes.cancelled)
     case let store as StoreError: (store.description, exitCode(for: store))
     case let pinned as PinnedWorkflowError: (pinned.description, ExitCodes.dataError)
+    case let account as AccountError: (account.description, account.exitCode)
     default: ("internal error: \(error)", ExitCodes.internalError)
     }
 }
@@ -60,5 +62,17 @@ func exitCode(for error: StoreError) -> ExitCode {
     case .notFound: ExitCodes.notFound
     case .alreadyExists: ExitCodes.usage
     case .unavailable, .incompatible, .corrupt: ExitCodes.storeUnavailable
+    }
+}
+
+extension AccountError {
+    /// A name or password the caller must change is a usage error; an unknown account is 66;
+    /// a refused sign-in is a refusal.
+    var exitCode: ExitCode {
+        switch self {
+        case .nameTaken, .invalidName, .weakPassword: ExitCodes.usage
+        case .noSuchAccount: ExitCodes.notFound
+        case .wrongCredentials, .locked, .tokenNotValid: ExitCodes.refused
+        }
     }
 }

@@ -1,86 +1,87 @@
 import Bargaining
 
-/// `bargain status --json`: where a negotiation stands on a date, for scripts. The shape is
-/// documented in `Status`'s help; change both together.
-struct StatusDocument: Encodable {
-    struct Step: Encodable {
-        var name: String
-        var title: String
-        var about: String
-        var terminal: Bool
+/// Where a negotiation stands on a date, for scripts: `bargain status --json` prints it and the
+/// server's `GET /api/v1/negotiations/{id}` returns it, so a script reads one shape from either.
+/// The shape is documented in ``shape`` (the command's help); change both together.
+public struct StatusDocument: Codable, Sendable {
+    public struct Step: Codable, Sendable {
+        public var name: String
+        public var title: String
+        public var about: String
+        public var terminal: Bool
     }
 
-    struct Parties: Encodable {
-        var employeeSide: String
-        var employerSide: String
+    public struct Parties: Codable, Sendable {
+        public var employeeSide: String
+        public var employerSide: String
     }
 
-    struct Enterprise: Encodable {
-        var creditCode: String
-        var name: String
-        var employees: Int?
+    public struct Enterprise: Codable, Sendable {
+        public var creditCode: String
+        public var name: String
+        public var employees: Int?
     }
 
-    struct Lapse: Encodable {
-        var deadline: String
-        var on: String
+    public struct Lapse: Codable, Sendable {
+        public var deadline: String
+        public var on: String
     }
 
-    struct Deadline: Encodable {
-        var name: String
-        var title: String
-        var article: String
-        var due: String
-        var daysLeft: Int
-        var overdue: Bool
+    public struct Deadline: Codable, Sendable {
+        public var name: String
+        public var title: String
+        public var article: String
+        public var due: String
+        public var daysLeft: Int
+        public var overdue: Bool
     }
 
-    struct Late: Encodable {
-        var action: String
-        var on: String
-        var deadline: String
-        var due: String
-        var days: Int
-        var article: String
+    public struct Late: Codable, Sendable {
+        public var action: String
+        public var on: String
+        public var deadline: String
+        public var due: String
+        public var days: Int
+        public var article: String
     }
 
-    struct Rule: Encodable {
-        var rule: String
-        var summary: String
-        var article: String
+    public struct Rule: Codable, Sendable {
+        public var rule: String
+        public var summary: String
+        public var article: String
     }
 
-    struct Next: Encodable {
-        var action: String
-        var title: String
-        var roles: [String]
-        var waitingFor: [String]
-        var rules: [Rule]
+    public struct Next: Codable, Sendable {
+        public var action: String
+        public var title: String
+        public var roles: [String]
+        public var waitingFor: [String]
+        public var rules: [Rule]
     }
 
-    var id: String
-    var title: String
-    var level: String
-    var workflow: WorkflowReference
-    var asOf: String
-    var version: Int
-    var lastDay: String
-    var step: Step
-    var parties: Parties
-    var enterprises: [Enterprise]
-    var district: String?
-    var street: String?
-    var renews: String?
-    var renewal: String?
-    var effectiveOn: String?
-    var expiresOn: String?
-    var lapses: [Lapse]
-    var late: [Late]
-    var deadlines: [Deadline]
-    var next: [Next]
+    public var id: String
+    public var title: String
+    public var level: String
+    public var workflow: WorkflowReference
+    public var asOf: String
+    public var version: Int
+    public var lastDay: String
+    public var step: Step
+    public var parties: Parties
+    public var enterprises: [Enterprise]
+    public var district: String?
+    public var street: String?
+    public var renews: String?
+    public var renewal: String?
+    public var effectiveOn: String?
+    public var expiresOn: String?
+    public var lapses: [Lapse]
+    public var late: [Late]
+    public var deadlines: [Deadline]
+    public var next: [Next]
 
     /// `lastRecorded` is the day of the last recorded event up to the status's date.
-    init(_ status: NegotiationStatus, lastRecorded: Day) {
+    public init(_ status: NegotiationStatus, lastRecorded: Day) {
         let state = status.state, opening = state.opening
         id = opening.id
         title = opening.title
@@ -117,7 +118,7 @@ struct StatusDocument: Encodable {
     }
 
     /// For the command's help.
-    static let shape = """
+    public static let shape = """
         With --json, prints one object: id, title, level, workflow {name, version, digest}, \
         asOf, version (events recorded), lastDay (of the last recorded event), step {name, title, about, terminal}, parties \
         {employeeSide, employerSide}, enterprises[] {creditCode, name, employees}, district, \
@@ -133,5 +134,5 @@ struct StatusDocument: Encodable {
 
 extension NegotiationStatus {
     /// The events recorded, without the lapses the status derived as of its date.
-    var recordedVersion: Int { state.version - lapses.count }
+    public var recordedVersion: Int { state.version - lapses.count }
 }

@@ -1,0 +1,175 @@
+import Bargaining
+import BargainingService
+import BargainingStore
+
+/// The JSON the API takes and returns, besides ``StatusDocument`` (shared with `bargain status
+/// --json`) and ``ProblemDocument``. Described in ``OpenAPIDocument``; change both together.
+enum API {
+    /// `GET /api/v1/me`.
+    struct Me: Codable {
+        var account: String
+        var seat: String
+        var seatName: String
+        /// The role recorded for this seat's acts; absent for seats that only read.
+        var role: String?
+    }
+
+    /// One line of `GET /api/v1/negotiations`.
+    struct ListItem: Codable {
+        struct Deadline: Codable {
+            var name: String
+            var due: String
+        }
+
+        var id: String
+        var title: String
+        var level: String
+        var step: String
+        var employeeSide: String
+        var employerSide: String
+        var district: String?
+        var street: String?
+        var version: Int
+        var lastDay: String
+        var deadlines: [Deadline]
+
+        init(_ summary: NegotiationSummary) {
+            id = summary.id
+            title = summary.title
+            level = summary.level.rawValue
+            step = summary.step
+            employeeSide = summary.employeeParty
+            employerSide = summary.employerParty
+            district = summary.district
+            street = summary.street
+            version = summary.version
+            lastDay = summary.lastDay.description
+            deadlines = summary.deadlines.map { Deadline(name: $0.name, due: $0.due.description) }
+        }
+    }
+
+    struct List: Codable {
+        var asOf: String
+        var negotiations: [ListItem]
+    }
+
+    /// One act possible now (`GET /api/v1/negotiations/{id}/actions`), with its fields as the
+    /// workflow defines them and whether the caller's seat may take it.
+    struct ActionItem: Codable {
+        struct Field: Codable {
+            var name: String
+            var type: String
+            var required: Bool
+            var help: String
+            var hint: String
+        }
+
+        var action: String
+        var title: String
+        var article: String
+        var roles: [String]
+        var waitingFor: [String]
+        var mine: Bool
+        var refusal: String?
+        var fields: [Field]
+
+        init(_ item: SeatAction) {
+            action = item.allowed.kind.rawValue
+            title = item.allowed.kind.title
+            article = item.article
+            roles = item.allowed.roles.map(\.rawValue)
+            waitingFor = item.allowed.waitingFor.map(\.rawValue)
+            mine = item.mine
+            refusal = item.refusal
+            fields = item.allowed.kind.fields.map {
+                Field(name: $0.name, type: "\($0.type)", required: $0.required, help: $0.help, hint: $0.type.hint)
+            }
+        }
+    }
+
+    struct Actions: Codable {
+        var id: String
+        var asOf: String
+        var actions: [ActionItem]
+    }
+
+    /// `POST /api/v1/negotiations/{id}/acts`. Unknown members are refused, so a misspelt field
+    /// name is not silently dropped.
+    struct ActRequest: Codable {
+        var action: String
+        /// The day the act was taken, YYYY-MM-DD; today when absent. Not after today.
+        var on: String?
+        /// Field values as a person types them (`--set` spellings): "2540.50", "5%", "是".
+        var fields: [String: String]?
+        /// The client's idempotency key: the same act sent again with it is recorded once.
+        var requestId: String?
+
+        static let members: Set<String> = ["action", "on", "fields", "requestId"]
+    }
+
+    struct ActResult: Codable {
+        var recorded: [TimelineEntry]
+        var warnings: [String]
+        var explanation: String?
+        /// The id of the negotiation the act opened beside this one (a renewal).
+        var opened: String?
+        var status: StatusDocument
+    }
+
+    /// One event of `GET /api/v1/negotiations/{id}/timeline`.
+    struct TimelineEntry: Codable {
+        var sequence: Int
+        var on: String
+        var role: String
+        var roleName: String
+        var actor: String
+        var kind: String
+        var action: String?
+        var title: String
+        /// The act's fields as written (`name: value`), in the order the action lists them.
+        var fields: [String]
+        var notes: [String]
+
+        init(_ event: Event, workflow: Workflow) {
+            sequence = event.sequence
+            on = event.on.description
+            role = event.actor.role.rawValue
+            roleName = event.actor.role.chineseName
+            actor = event.actor.name
+            notes = event.notes + (event.late ?? []).map(\.description)
+            let order = event.action?.fields.map(\.name) ?? []
+            let names = order.filter { event.fields[$0] != nil } + event.fields.sortedNames.filter { !order.contains($0) }
+            fields = names.map { "\($0): \(event.fields[$0]!)" }
+            switch event.body {
+            case .opened(let opening):
+                kind = "opened"
+                title = "开启协商 (negotiation opened): \(opening.title)"
+            case .acted(let kind, _, _):
+                self.kind = "acted"
+                action = kind.rawValue
+                title = kind.title
+            case .lapsed(let name, _):
+                kind = "lapsed"
+                title = "\(workflow.deadlines[name]?.title ?? name) — 期限已过 (passed)"
+            }
+        }
+    }
+
+    struct Timeline: Codable {
+        var id: String
+        var events: [TimelineEntry]
+    }
+
+    struct Health: Codable {
+        var status: String
+        var version: String
+    }
+
+    struct AuditLine: Codable {
+        var at: Int
+        var account: String
+        var event: String
+        var detail: String
+        var remote: String?
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Bargaining
+import BargainingServer
+import BargainingService
+import BargainingStore
+import BargainingXML
+import Logging
+
+extension Bargain {
+    /// `bargain serve`: the city server over the store, until SIGTERM or SIGINT.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the city server: every party acts from its own seat, in the browser or through the API.",
+            discussion: """
+                Pages at /, the JSON API at /api/v1 (described at /openapi.json), /healthz for \
+                monitors. Accounts come from `bargain accounts add` on the same store. Listen on \
+                127.0.0.1 and put a TLS-terminating reverse proxy in front (then give \
+                --secure-cookies); see the README, "Running it for a district or a city".
+
+                Logs go to standard error, one line per request with its id (also sent as \
+                X-Request-Id). SIGTERM or SIGINT stops it gracefully: requests in flight finish.
+                """)
+
+        @Option(help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
+        var listen = "127.0.0.1:8080"
+        @Flag(help: "Mark the session cookie Secure (the server is reached through HTTPS).")
+        var secureCookies = false
+        @Option(help: "Largest request body in bytes.") var maxBody = ServerLimits.defaultBodyBytes
+        @Option(help: "Seconds a request may take before it is answered 503.") var requestTimeout = 30
+        @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
+        var logLevel = "info"
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var workflows: WorkflowsOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
+                    throw CommandFailure("--listen '\(listen)': write HOST:PORT, e.g. 127.0.0.1:8080", exitCode: ExitCodes.usage)
+                }
+                guard let level = Logger.Level(rawValue: logLevel) else {
+                    throw CommandFailure("--log-level '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical", exitCode: ExitCodes.usage)
+                }
+                let host = String(listen[..<colon])
+                let catalog = WorkflowCatalog(path: try workflows.path())
+                var logger = Logger(label: "bargain.server")
+                logger.logLevel = level
+                try await store.withStore { store in
+                    guard let accountStore = store as? any EventStore & AccountStore else {
+                        throw CommandFailure("this store keeps no accounts", exitCode: ExitCodes.usage)
+                    }
+                    let server = CityServer(
+                        store: accountStore, workflows: catalog, accounts: AccountService(store: accountStore),
+                        configuration: .init(host: host, port: port, limits: ServerLimits(bodyBytes: maxBody, requestSeconds: requestTimeout),
+                                             secureCookies: secureCookies, today: { Day.today() }),
+                        version: Producer.version)
+                    let serverLogger = logger
+                    let app = server.application(logger: logger) { port in
+                        serverLogger.notice("bargain serve: listening on http://\(host):\(port)")
+                    }
+                    try await app.runService()
+                }
+            }
+        }
+    }
+}
