@@ -113,6 +113,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The union chair's CLI against the city server: the application service's protocol
+        // over HTTP (AsyncHTTPClient), so the commands are the same code on a store or a server.
+        .target(
+            name: "BargainingClient",
+            dependencies: [
+                "Bargaining",
+                "BargainingStore",
+                "BargainingService",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .executableTarget(
             name: "bargain",
             dependencies: [
@@ -123,6 +134,8 @@ let package = Package(
                 "BargainingXML",
                 "BargainingOffice",
                 "BargainingServer",
+                "BargainingClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -138,6 +151,10 @@ let package = Package(
             dependencies: [
                 "Bargaining",
                 "BargainingStore",
+                "BargainingService",
+                "BargainingServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
                 "BargainingCoverage",
                 "BargainingXML",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -42,6 +42,14 @@ public struct Recorded: Sendable {
     /// renewal, S1 art 38).
     public var opened: Negotiation?
 
+    public init(negotiation: Negotiation, added: Int, warnings: [String], explanation: String?, opened: Negotiation?) {
+        self.negotiation = negotiation
+        self.added = added
+        self.warnings = warnings
+        self.explanation = explanation
+        self.opened = opened
+    }
+
     /// The events the act added.
     public var events: ArraySlice<Event> { negotiation.events.suffix(added) }
 }
@@ -51,4 +59,9 @@ public struct Recorded: Sendable {
 public struct NegotiationLog: Sendable {
     public var negotiation: Negotiation
     public var stored: [StoredEvent]
+
+    public init(negotiation: Negotiation, stored: [StoredEvent]) {
+        self.negotiation = negotiation
+        self.stored = stored
+    }
 }

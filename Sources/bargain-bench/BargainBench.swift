@@ -21,7 +21,7 @@ struct BargainBench: AsyncParsableCommand {
 
     /// The suites, in the order they run.
     enum Suite: String, CaseIterable, ExpressibleByArgument {
-        case engine, store, cli, coverage, xml, all
+        case engine, store, cli, coverage, xml, server, all
     }
 
     @Argument(help: "Suites to run (default: all).")
@@ -47,6 +47,7 @@ struct BargainBench: AsyncParsableCommand {
             if wants(.cli) { try CLILatencyBenchmark.run(quick: quick) }
             if wants(.coverage) { try CoverageBenchmarks.run(quick: quick) }
             if wants(.xml) { try XMLBenchmarks.run(quick: quick) }
+            if wants(.server) { try await ServerBenchmark.run(workflows: path, quick: quick) }
         } catch {
             FileHandle.standardError.write(Data("bargain-bench: \(error)\n".utf8))
             throw ExitCode(70)

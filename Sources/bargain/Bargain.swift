@@ -38,5 +38,5 @@ struct Bargain: AsyncParsableCommand {
             """,
         version: Producer.version,
         subcommands: [Demo.self, Open.self, Status.self, Next.self, Do.self, List.self, Log.self, Verify.self, Backup.self, Export.self, Import.self, KeysCommand.self, RegistryCommand.self,
-                      ContractsCommand.self, CoverageCommand.self, Reminders.self, WorkflowCommand.self, Serve.self, AccountsCommand.self])
+                      ContractsCommand.self, CoverageCommand.self, Reminders.self, WorkflowCommand.self, Serve.self, AccountsCommand.self, Login.self])
 }

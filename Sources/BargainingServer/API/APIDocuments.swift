@@ -14,43 +14,25 @@ enum API {
         var role: String?
     }
 
-    /// One line of `GET /api/v1/negotiations`.
-    struct ListItem: Codable {
-        struct Deadline: Codable {
-            var name: String
-            var due: String
+    /// `GET /api/v1/negotiations`: the negotiations in the seat's scope as `bargain list` reads
+    /// them from a store (their summaries), so the CLI against a server prints the same list.
+    struct List: Codable {
+        var asOf: String
+        var negotiations: [NegotiationSummary]
+    }
+
+    /// `GET /api/v1/negotiations/{id}/events`: the history as stored, each event with when it was
+    /// recorded and its hash in the chain, for `bargain log` and `status` against a server (the
+    /// client folds it with its own copy of the pinned workflow).
+    struct Events: Codable {
+        struct Stored: Codable {
+            var event: Event
+            var recordedAt: String
+            var hash: String
         }
 
         var id: String
-        var title: String
-        var level: String
-        var step: String
-        var employeeSide: String
-        var employerSide: String
-        var district: String?
-        var street: String?
-        var version: Int
-        var lastDay: String
-        var deadlines: [Deadline]
-
-        init(_ summary: NegotiationSummary) {
-            id = summary.id
-            title = summary.title
-            level = summary.level.rawValue
-            step = summary.step
-            employeeSide = summary.employeeParty
-            employerSide = summary.employerParty
-            district = summary.district
-            street = summary.street
-            version = summary.version
-            lastDay = summary.lastDay.description
-            deadlines = summary.deadlines.map { Deadline(name: $0.name, due: $0.due.description) }
-        }
-    }
-
-    struct List: Codable {
-        var asOf: String
-        var negotiations: [ListItem]
+        var events: [Stored]
     }
 
     /// One act possible now (`GET /api/v1/negotiations/{id}/actions`), with its fields as the
@@ -158,6 +140,21 @@ enum API {
     struct Timeline: Codable {
         var id: String
         var events: [TimelineEntry]
+    }
+
+    /// `POST /api/v1/tokens`.
+    struct TokenRequest: Codable {
+        var name: String
+        var password: String
+        static let members: Set<String> = ["name", "password"]
+    }
+
+    struct Token: Codable {
+        var token: String
+        var account: String
+        var seat: String
+        /// Seconds.
+        var expiresIn: Int
     }
 
     struct Health: Codable {

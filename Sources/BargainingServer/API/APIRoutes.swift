@@ -17,8 +17,10 @@ struct APIRoutes {
         api.get("negotiations/:id") { request, context in try await status(request, context) }
         api.get("negotiations/:id/actions") { request, context in try await actions(request, context) }
         api.get("negotiations/:id/timeline") { request, context in try await timeline(request, context) }
+        api.get("negotiations/:id/events") { request, context in try await events(request, context) }
         api.post("negotiations/:id/acts") { request, context in try await act(request, context) }
         api.get("audit") { request, context in try await audit(request, context) }
+        api.post("tokens") { request, context in try await token(request, context) }
     }
 
     func me(_ context: ServerContext) throws -> JSONBody<API.Me> {
@@ -47,7 +49,7 @@ struct APIRoutes {
             if flag { filter.overdueAsOf = day }
         }
         let summaries = try await seated.list(filter, asOf: day, for: identity)
-        return JSONBody(API.List(asOf: day.description, negotiations: summaries.map(API.ListItem.init)))
+        return JSONBody(API.List(asOf: day.description, negotiations: summaries))
     }
 
     func status(_ request: Request, _ context: ServerContext) async throws -> JSONBody<StatusDocument> {
@@ -75,6 +77,14 @@ struct APIRoutes {
         return JSONBody(API.Timeline(id: id, events: negotiation.events.map { API.TimelineEntry($0, workflow: workflow) }))
     }
 
+    func events(_ request: Request, _ context: ServerContext) async throws -> JSONBody<API.Events> {
+        let identity = try context.requireIdentity()
+        let id = try context.parameters.require("id")
+        _ = try await seated.negotiation(id, for: identity)
+        let log = try await seated.service.log(id)
+        return JSONBody(API.Events(id: id, events: log.stored.map { API.Events.Stored(event: $0.event, recordedAt: $0.recordedAt, hash: $0.hash) }))
+    }
+
     func act(_ request: Request, _ context: ServerContext) async throws -> JSONBody<API.ActResult> {
         let identity = try context.requireIdentity()
         let id = try context.parameters.require("id")
@@ -91,6 +101,18 @@ struct APIRoutes {
         return JSONBody(API.ActResult(recorded: recorded.events.map { API.TimelineEntry($0, workflow: workflow) }, warnings: recorded.warnings,
                                       explanation: recorded.explanation, opened: recorded.opened?.id,
                                       status: StatusDocument(status, lastRecorded: negotiation.state.lastDay)), status: .created)
+    }
+
+    /// `bargain login URL --name NAME`: a password for an API token (30 days), under the same
+    /// throttle and audit as the login page.
+    func token(_ request: Request, _ context: ServerContext) async throws -> JSONBody<API.Token> {
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        let asked = try Self.decodeStrictly(API.TokenRequest.self, from: body, members: API.TokenRequest.members)
+        let seconds = 30 * 86_400
+        let (secret, account) = try await seated.accounts.login(name: asked.name, password: asked.password, remote: context.remote, kind: .api,
+                                                                 seconds: seconds)
+        return JSONBody(API.Token(token: secret, account: account.name, seat: account.seat.description, expiresIn: seconds), status: .created)
     }
 
     func audit(_ request: Request, _ context: ServerContext) async throws -> JSONBody<[API.AuditLine]> {

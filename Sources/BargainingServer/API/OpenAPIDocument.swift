@@ -104,6 +104,19 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/negotiations/{id}/events": {
+          "get": {
+            "operationId": "events",
+            "summary": "The history as stored, with each event's hash in the chain (for bargain log and status against the server)",
+            "parameters": [{"$ref": "#/components/parameters/id"}],
+            "responses": {
+              "200": {"description": "the events", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Events"}}}},
+              "401": {"$ref": "#/components/responses/Problem"},
+              "404": {"$ref": "#/components/responses/Problem"},
+              "default": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
         "/api/v1/negotiations/{id}/acts": {
           "post": {
             "operationId": "act",
@@ -122,6 +135,27 @@ enum OpenAPIDocument {
               "409": {"$ref": "#/components/responses/Problem"},
               "413": {"$ref": "#/components/responses/Problem"},
               "422": {"$ref": "#/components/responses/Problem"},
+              "default": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/api/v1/tokens": {
+          "post": {
+            "operationId": "token",
+            "security": [],
+            "summary": "An API token for an account's password (bargain login); 30 days",
+            "requestBody": {
+              "required": true,
+              "content": {"application/json": {"schema": {"type": "object", "required": ["name", "password"], "additionalProperties": false,
+                "properties": {"name": {"type": "string"}, "password": {"type": "string"}}}}}
+            },
+            "responses": {
+              "201": {"description": "the token, shown once", "content": {"application/json": {"schema": {"type": "object",
+                "required": ["token", "account", "seat", "expiresIn"],
+                "properties": {"token": {"type": "string"}, "account": {"type": "string"}, "seat": {"type": "string"}, "expiresIn": {"type": "integer"}}}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "401": {"$ref": "#/components/responses/Problem"},
+              "429": {"$ref": "#/components/responses/Problem"},
               "default": {"$ref": "#/components/responses/Problem"}
             }
           }
@@ -167,17 +201,30 @@ enum OpenAPIDocument {
             "type": "object", "required": ["asOf", "negotiations"],
             "properties": {
               "asOf": {"type": "string"},
-              "negotiations": {"type": "array", "items": {
-                "type": "object",
-                "required": ["id", "title", "level", "step", "employeeSide", "employerSide", "version", "lastDay", "deadlines"],
-                "properties": {
-                  "id": {"type": "string"}, "title": {"type": "string"}, "level": {"type": "string"}, "step": {"type": "string"},
-                  "employeeSide": {"type": "string"}, "employerSide": {"type": "string"}, "district": {"type": "string"},
-                  "street": {"type": "string"}, "version": {"type": "integer"}, "lastDay": {"type": "string"},
-                  "deadlines": {"type": "array", "items": {"type": "object", "required": ["name", "due"],
-                    "properties": {"name": {"type": "string"}, "due": {"type": "string"}}}}
-                }
-              }}
+              "negotiations": {"type": "array", "items": {"$ref": "#/components/schemas/Summary"}}
+            }
+          },
+          "Summary": {
+            "type": "object",
+            "required": ["id", "level", "workflow", "title", "employeeParty", "employerParty", "step", "version", "lastDay", "deadlines"],
+            "properties": {
+              "id": {"type": "string"}, "level": {"type": "string"},
+              "workflow": {"type": "object", "required": ["name", "version", "digest"],
+                "properties": {"name": {"type": "string"}, "version": {"type": "integer"}, "digest": {"type": "string"}}},
+              "title": {"type": "string"}, "employeeParty": {"type": "string"}, "employerParty": {"type": "string"},
+              "district": {"type": "string"}, "street": {"type": "string"}, "step": {"type": "string"},
+              "version": {"type": "integer"}, "lastDay": {"type": "string"},
+              "deadlines": {"type": "array", "items": {"type": "object", "required": ["name", "due"],
+                "properties": {"name": {"type": "string"}, "due": {"type": "string"}}}},
+              "contract": {"type": "object"}
+            }
+          },
+          "Events": {
+            "type": "object", "required": ["id", "events"],
+            "properties": {
+              "id": {"type": "string"},
+              "events": {"type": "array", "items": {"type": "object", "required": ["event", "recordedAt", "hash"],
+                "properties": {"event": {"type": "object"}, "recordedAt": {"type": "string"}, "hash": {"type": "string"}}}}
             }
           },
           "Status": {

@@ -51,9 +51,10 @@ public struct AccountService: Sendable {
         return (secret, token)
     }
 
-    /// Checks a password; a session token on success. Failures are counted per name and lock it
+    /// Checks a password; a session token (or, for `bargain login`, an API token) on success. Failures are counted per name and lock it
     /// after five within 15 minutes.
-    public func login(name: String, password: String, remote: String?) async throws -> (secret: String, account: Account) {
+    public func login(name: String, password: String, remote: String?, kind: StoredToken.Kind = .session,
+                      seconds: Int? = nil) async throws -> (secret: String, account: Account) {
         let time = now()
         if let until = await throttle.locked(name, now: time) {
             try await audit(name, "login-refused", "locked", remote: remote)
@@ -70,7 +71,7 @@ public struct AccountService: Sendable {
         }
         await throttle.succeeded(name)
         try await audit(name, "login", "password", remote: remote)
-        let session = try await issueToken(for: name, kind: .session, seconds: sessionSeconds, remote: remote)
+        let session = try await issueToken(for: name, kind: kind, seconds: seconds ?? sessionSeconds, remote: remote)
         return (session.secret, account)
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Bargaining
 import BargainingService
 import BargainingStore
@@ -16,19 +17,47 @@ struct StoreOptions: ParsableArguments {
         completion: .file(extensions: ["sqlite"]))
     var store: String?
 
+    @Option(
+        name: .customLong("server"),
+        help: ArgumentHelp(
+            "Act through the city server at URL under your own seat (status, next, do, list, log).",
+            discussion: "Or $BARGAIN_SERVER. Sign in first with `bargain login URL`; the token is read from ~/.config/bargain/server.json.",
+            valueName: "url"))
+    var server: String?
+
     static let help = "--store PATH|postgres://user@host:port/db, else $BARGAIN_STORE, else ~/.local/share/bargain/bargain.sqlite"
 
     func location() throws(StoreError) -> StoreLocation { try StoreLocation(store) }
 
-    /// Opens the store, runs `body` with it, and closes it whatever happens.
+    /// Opens the store, runs `body` with it, and closes it whatever happens. Commands that work
+    /// on the store itself refuse `--server`.
     func withStore<T>(_ body: (any EventStore) async throws -> T) async throws -> T {
-        try await withOpenStore(try location(), body)
+        if let server {
+            throw CommandFailure("--server \(server): this command works on a store (--store); status, next, do, list and log act through a server",
+                                 exitCode: ExitCodes.usage)
+        }
+        return try await withOpenStore(try location(), body)
     }
 
-    /// The application service over the store, deciding with the engine each negotiation is
-    /// pinned to. The workflows directory is found first (a missing one is reported before the
-    /// store is touched); its files are read when a negotiation of their level is.
-    func withService<T>(_ workflows: WorkflowsOptions, _ body: (LocalNegotiationService) async throws -> T) async throws -> T {
+    /// The application service the negotiation commands use, deciding with the engine each
+    /// negotiation is pinned to: the city server's API under the signed-in seat when `--server`
+    /// or `$BARGAIN_SERVER` is given, else the store on this machine. The workflows directory is
+    /// found first (a missing one is reported before the store is touched).
+    func withService<T>(_ workflows: WorkflowsOptions, _ body: (any NegotiationService) async throws -> T) async throws -> T {
+        let catalog = WorkflowCatalog(path: try workflows.path())
+        if let url = serverURL {
+            return try await RemoteSession.with(url: url, workflows: catalog, body)
+        }
+        return try await withStore { store in try await body(LocalNegotiationService(store: store, workflows: catalog)) }
+    }
+
+    /// The city server the negotiation commands act through: `--server`, else `$BARGAIN_SERVER`.
+    var serverURL: String? {
+        server ?? ProcessInfo.processInfo.environment["BARGAIN_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// ``withService(_:_:)`` on this machine's store only (opening a negotiation).
+    func withLocalService<T>(_ workflows: WorkflowsOptions, _ body: (LocalNegotiationService) async throws -> T) async throws -> T {
         let catalog = WorkflowCatalog(path: try workflows.path())
         return try await withStore { store in try await body(LocalNegotiationService(store: store, workflows: catalog)) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BargainingClient
 import BargainingServer
 import Bargaining
 import BargainingStore
@@ -50,6 +51,8 @@ func explain(_ error: any Error) -> (String, ExitCode) {
     case let store as StoreError: (store.description, exitCode(for: store))
     case let pinned as PinnedWorkflowError: (pinned.description, ExitCodes.dataError)
     case let account as AccountError: (account.description, account.exitCode)
+    case let seat as SeatRefusal: (seat.description, ExitCodes.refused)
+    case let connection as ServerConnectionError: (connection.description, ExitCodes.usage)
     default: ("internal error: \(error)", ExitCodes.internalError)
     }
 }

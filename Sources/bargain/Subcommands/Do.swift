@@ -44,7 +44,8 @@ extension Bargain {
         @OptionGroup var workflows: WorkflowsOptions
 
         func validate() throws {
-            guard act.actor != nil else {
+            // Against a server the seat says who acts; --as is not sent.
+            guard act.actor != nil || store.serverURL != nil else {
                 throw ValidationError("say who takes the act with --as ROLE[:NAME], e.g. --as employee-side:王芳; roles: \(ActOptions.roles)")
             }
         }
@@ -62,7 +63,7 @@ extension Bargain {
                 if kind == .requestRenewal, let newID = fields.text("renewal"), !NegotiationID.isValid(newID) {
                     throw CommandFailure("renewal: '\(newID)' cannot be an id: use 1 to 64 letters, digits, '-', '_' or '.'", exitCode: ExitCodes.usage)
                 }
-                let actor = act.actor!, day = act.day ?? Day.today()
+                let actor = act.actor ?? Actor(.employeeSide), day = act.day ?? Day.today()
                 let stdout = Terminal.standardOutput, stderr = Terminal.standardError
                 try await store.withService(workflows) { service in
                     let recorded = try await service.act(Action(kind, fields), on: id, by: actor, on: day, requestID: nil)

@@ -81,7 +81,7 @@ extension Bargain {
             try await reportingFailures {
                 let day = self.day ?? Day.today()
                 // Without --id the service chooses one (and draws again if it happens to be taken).
-                let opened = try await store.withService(workflows) { service in
+                let opened = try await store.withLocalService(workflows) { service in
                     try await service.open(try opening(id: id ?? "", workflows: service.workflows), by: actor ?? Actor(.employeeSide),
                                            on: day, requestID: nil).negotiation
                 }
