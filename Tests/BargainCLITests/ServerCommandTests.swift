@@ -17,12 +17,16 @@ struct ServerCommandTests {
         var url: String { "http://127.0.0.1:\(port)" }
         var environment: [String: String] { ["XDG_CONFIG_HOME": config.url.path] }
 
-        func start() throws {
-            try store.open("ENT-WEB")
-            let code = StoreFixture.enterprise.creditCode
-            for (name, seat) in [("wangfang", "union:\(code)"), ("liqiang", "employer:\(code)")] {
-                let added = try store.run(["accounts", "add", name, "--seat", seat, "--password-stdin"], input: ServerCommandTests.password + "\n")
-                #expect(added.status == 0, "\(added.stderr)")
+        /// Opens the sample and adds the accounts (unless `opening` is false: a restart), then
+        /// starts the server.
+        func start(opening: Bool = true) throws {
+            if opening {
+                try store.open("ENT-WEB")
+                let code = StoreFixture.enterprise.creditCode
+                for (name, seat) in [("wangfang", "union:\(code)"), ("liqiang", "employer:\(code)")] {
+                    let added = try store.run(["accounts", "add", name, "--seat", seat, "--password-stdin"], input: ServerCommandTests.password + "\n")
+                    #expect(added.status == 0, "\(added.stderr)")
+                }
             }
             server = try BargainBinary.launch(["serve", "--listen", "127.0.0.1:\(port)", "--log-level", "error"],
                                               environment: store.environment, in: Repository.root) { _ in }
@@ -87,6 +91,47 @@ struct ServerCommandTests {
         #expect(missing.status == 66)
 
         #expect(city.stop() == 0, "SIGTERM stops the server gracefully")
+    }
+
+    @Test("SIGKILL of the server while clients act: every act a client saw recorded is stored, and the chains verify")
+    func killedDuringActs() throws {
+        let city = CityFixture()
+        try city.start()
+        defer { _ = city.stop() }
+        let ids = (1...16).map { "ENT-K\($0)" }
+        for id in ids { try city.store.open(id) }
+        #expect(try city.login("wangfang").status == 0)
+
+        let clients = try ids.map { id in
+            try BargainBinary.launch(StoreFixture.arguments(StoreFixture.script.acts[0], on: id) + ["--server", city.url],
+                                     environment: city.store.environment.merging(city.environment) { $1 }, in: Repository.root) { process in
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+            }
+        }
+        // Killed as soon as the first client has its answer, while the others are in flight.
+        let deadline = Date().addingTimeInterval(60)
+        while clients.allSatisfy(\.isRunning), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        kill(city.server!.processIdentifier, SIGKILL)
+        city.server!.waitUntilExit()
+        for client in clients { client.waitUntilExit() }
+
+        // After a restart every act a client saw confirmed (exit 0) is stored; an act whose
+        // answer was lost (exit 69) is stored whole or not at all.
+        try city.start(opening: false)
+        #expect(try city.login("wangfang").status == 0)
+        var confirmed = 0
+        for (id, client) in zip(ids, clients) {
+            let version = try city.store.version(of: id)
+            if client.terminationStatus == 0 {
+                confirmed += 1
+                #expect(version == 2, "\(id) was confirmed to its client")
+            } else {
+                #expect([1, 2].contains(version), "\(id): exit \(client.terminationStatus), version \(version)")
+            }
+        }
+        #expect(try city.store.run(["verify"]).status == 0, "every chain verifies after the kill")
+        #expect(confirmed >= 1 && confirmed < ids.count, "the kill came during the acts (\(confirmed) of \(ids.count) confirmed)")
     }
 
     @Test("a server that cannot be reached is exit 69; not signed in is exit 64; --server on a store command is refused")
