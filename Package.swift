@@ -75,7 +75,7 @@ let package = Package(
         // the decision does in one transaction, retry on a conflict.
         .target(
             name: "BargainingService",
-            dependencies: ["Bargaining", "BargainingStore"]
+            dependencies: ["Bargaining", "BargainingStore", "BargainingCoverage"]
         ),
         // Filed contracts and congress records as XML (own schema and Akoma Ntoso), BagIt, import.
         // Reaches libxml2 only through XMLCore's plain Swift API.
@@ -173,6 +173,7 @@ let package = Package(
             dependencies: [
                 "Bargaining",
                 "BargainingStore",
+                "BargainingService",
                 "BargainingCoverage",
                 "bargain-store-stress",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -13,10 +13,12 @@ import Bargaining
 /// | `effective_on` | 生效日期 | `YYYY-MM-DD` |
 /// | `expires_on` | 到期日期 | `YYYY-MM-DD`, not before `effective_on` |
 /// | `terminated_on` | 终止日期 | `YYYY-MM-DD` or empty; the column may be left out |
-/// | `enterprises` | 覆盖企业 | credit codes separated by `;` (or `；`), each in the registry; exactly one for an enterprise contract |
+/// | `enterprises` | 覆盖企业 | credit codes separated by `;` (or `；`); exactly one, in the registry, for an enterprise contract |
 ///
-/// Every enterprise a contract names must already be in the registry: a contract covering an
-/// enterprise nobody can count would silently vanish from every rate.
+/// An enterprise contract's enterprise must already be in the registry: a contract covering an
+/// enterprise nobody can count would silently vanish from every rate. An industry or regional
+/// contract may list enterprises the registry does not (yet): it is read with all of them, and
+/// ``UnregisteredEnterprises`` names them for the importer (issue 12 item 6).
 public enum ContractsCSV {
     /// Each field with the header names accepted for it (English first), for help texts.
     public static var headerNames: [[String]] { ContractColumn.allCases.map(\.headerNames) }
@@ -43,6 +45,7 @@ public enum ContractsCSV {
         let table: CreditCodeTable
         var firstLine: [String: Int32] = [:]
         var listed: [Int] = []
+        var unregistered: [CreditCode] = []
 
         mutating func convert(_ row: inout CSVRowParser<ContractColumn>) -> CoverageContract? {
             let id = row.nonEmptyText(.contractID)
@@ -52,12 +55,18 @@ public enum ContractsCSV {
             let effective = row.day(.effectiveOn, required: true)
             let expires = row.day(.expiresOn, required: true)
             let terminated = row.day(.terminatedOn, required: false)
-            let enterprises = ContractsCSV.enterprises(&row, table: table, scratch: &listed)
+            var enterprises = ContractsCSV.enterprises(&row, table: table, scratch: &listed, unregistered: &unregistered)
             if let id, let first = firstLine[id] {
                 row.fail(.contractID, .duplicateContractID(id, firstLine: Int(first)))
             }
             if let effective, let expires, expires < effective {
                 row.fail(.expiresOn, .expiresBeforeEffective(effective: effective, expires: expires))
+            }
+            if level == .enterprise, !unregistered.isEmpty {
+                for code in unregistered { row.fail(.enterprises, .unknownEnterprise(code)) }
+                enterprises = nil
+            } else if !unregistered.isEmpty {
+                enterprises = enterprises.map { $0 + unregistered }
             }
             if level == .enterprise, let enterprises, enterprises.count != 1 {
                 row.fail(.enterprises, .enterpriseContractNeedsOneEnterprise(found: enterprises.count))
@@ -118,13 +127,15 @@ public enum ContractsCSV {
         return nil
     }
 
-    /// The listed codes, looked up by their bytes; a code not found is then checked properly, to
-    /// tell a mistyped code (with `CreditCodeError`'s reason) from one missing in the registry.
+    /// The listed codes of the registry, looked up by their bytes; a code not found is then
+    /// checked properly, to tell a mistyped code (with `CreditCodeError`'s reason) from a valid
+    /// one missing in the registry, which goes to `unregistered`, in the order listed.
     private static func enterprises(_ row: inout CSVRowParser<ContractColumn>, table: CreditCodeTable,
-                                    scratch indices: inout [Int]) -> [CreditCode]? {
+                                    scratch indices: inout [Int], unregistered: inout [CreditCode]) -> [CreditCode]? {
         let range = row.range(.enterprises)
         let bytes = row.bytes
         indices.removeAll(keepingCapacity: true)
+        unregistered.removeAll(keepingCapacity: true)
         var failed = false
         var start = range.lowerBound
         var index = range.lowerBound
@@ -139,11 +150,16 @@ public enum ContractsCSV {
                 indices.append(position)
                 return
             }
-            failed = true
             let text = String(decoding: code, as: UTF8.self)
             do {
-                row.fail(.enterprises, .unknownEnterprise(try CreditCode(text)))
+                let valid = try CreditCode(text)
+                if unregistered.contains(valid) {
+                    row.fail(.enterprises, .enterpriseListedTwice(valid))
+                } else {
+                    unregistered.append(valid)
+                }
             } catch {
+                failed = true
                 row.fail(.enterprises, .badCreditCode(text, error))
             }
         }
@@ -162,7 +178,7 @@ public enum ContractsCSV {
             }
         }
         token(range.upperBound)
-        if indices.isEmpty && !failed {
+        if indices.isEmpty && unregistered.isEmpty && !failed {
             row.fail(.enterprises, .emptyValue)
             return nil
         }

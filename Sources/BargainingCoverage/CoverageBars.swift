@@ -14,7 +14,7 @@ public enum CoverageBars {
     /// length in columns (the target mark adds one).
     public static func lines(for report: CoverageReport, policy: Policy, width: Int = 40) -> [String] {
         let width = max(width, 10)
-        let rows = report.groups.map { (report.groupBy.displayName(ofKey: $0.key), $0) } + [("合计", report.total)]
+        let rows = report.groups.map { (report.displayName(of: $0), $0) } + [("合计", report.total)]
         let keyWidth = rows.map { TerminalWidth.of($0.0) }.max() ?? 0
         var lines = ["│ marks the target (signing \(RateText.target(policy.signingTarget)), renewal \(RateText.target(policy.renewalTarget)))"]
         for (name, figures) in rows {

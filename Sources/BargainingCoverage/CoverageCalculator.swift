@@ -22,12 +22,14 @@ public struct CoverageCalculator: Sendable {
     private let closed: [Int32]
     private let employees: [Int]
     private let chamber: [Bool]
-    /// Each enterprise's position in the sorted keys of its district, street and industry.
+    /// Each enterprise's position in the sorted keys of its district, place and industry.
     private let district: [Int32]
     private let street: [Int32]
     private let industry: [Int32]
     private let districtKeys: [String]
-    private let streetKeys: [String]
+    /// Streets keyed by (district, street), sorted by district then street: the same street name
+    /// in two districts is two places (issue 12 item 5).
+    private let streetKeys: [Place]
     private let industryKeys: [String]
     /// Enterprise `i`'s intervals are `intervals[intervalStart[i] ..< intervalStart[i + 1]]`.
     private let intervalStart: [Int32]
@@ -62,11 +64,13 @@ public struct CoverageCalculator: Sendable {
             employees[index] = enterprise.employees
             chamber[index] = enterprise.chamberMember
             district[index] = districts.number(enterprise.district)
-            street[index] = streets.number(enterprise.street)
+            street[index] = streets.number(Place(district: enterprise.district, street: enterprise.street).key)
             industry[index] = industries.number(enterprise.industry)
         }
         (districtKeys, district) = districts.sorted(renumbering: district)
-        (streetKeys, street) = streets.sorted(renumbering: street)
+        let placeKeys: [String]
+        (placeKeys, street) = streets.sorted(renumbering: street)
+        streetKeys = placeKeys.map(Place.init(key:))
         (industryKeys, industry) = industries.sorted(renumbering: industry)
         self.founded = founded
         self.closed = closed
@@ -146,20 +150,21 @@ public struct CoverageCalculator: Sendable {
     }
 
     /// The figures of SPEC §6 as of `asOf` (D), with the renewal period [`from`, `to`] ([A, B]),
-    /// by default the calendar year of D. A period whose end is before its start is empty:
-    /// nothing falls due in it (the CLI refuses such a period before asking).
+    /// by default the year to date of D (``RenewalPeriod``). Any period is computed as given: a
+    /// period whose end is before its start is empty (nothing falls due in it), and one ending
+    /// after D counts contracts expiring after D as not renewed; front ends check the period with
+    /// ``RenewalPeriod`` first, which refuses both.
     ///
     /// - Parameter districtFilter: Only the registry enterprises of this district are in scope,
     ///   total included.
     public func report(policy: Policy, asOf: Day, from: Day? = nil, to: Day? = nil, groupBy: CoverageGrouping = .none,
                        districtFilter: String? = nil) -> CoverageReport {
-        let year = asOf.year
-        let from = from ?? Day(year: year, month: 1, day: 1)!
-        let to = to ?? Day(year: year, month: 12, day: 31)!
+        let from = from ?? RenewalPeriod.startOfYear(asOf)
+        let to = to ?? asOf
         let keys: [String]
         switch groupBy {
         case .district: keys = districtKeys
-        case .street: keys = streetKeys
+        case .street: keys = streetKeys.map(\.street)
         case .industry: keys = industryKeys
         case .chamber: keys = [CoverageGrouping.memberKey, CoverageGrouping.nonMemberKey]
         case .none: keys = ["total"]
@@ -178,7 +183,10 @@ public struct CoverageCalculator: Sendable {
         var groups: [CoverageFigures] = []
         for (index, tally) in tallies.enumerated() where tally.enterprises > 0 {
             total += tally
-            if groupBy != .none { groups.append(tally.figures(key: keys[index], policy: policy)) }
+            guard groupBy != .none else { continue }
+            var figures = tally.figures(key: keys[index], policy: policy)
+            if groupBy == .street { figures.district = streetKeys[index].district }
+            groups.append(figures)
         }
         return CoverageReport(asOf: asOf, from: from, to: to, groupBy: groupBy, groups: groups,
                               total: total.figures(key: "total", policy: policy))

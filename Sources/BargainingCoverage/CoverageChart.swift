@@ -17,7 +17,7 @@ public enum CoverageChart {
     /// - Parameter scope: What the report covers when it is not the whole registry, e.g. the
     ///   district of `--district`, for the title.
     public static func svg(report: CoverageReport, policy: Policy, scope: String? = nil) -> String {
-        let groups = report.groups.map { (report.groupBy.displayName(ofKey: $0.key), $0) } + [("合计", report.total)]
+        let groups = report.groups.map { (report.displayName(of: $0), $0) } + [("合计", report.total)]
         let rotate = groups.count > 8 || groups.contains { TerminalWidth.of($0.0) > 8 }
         let longestLabel = groups.map { TerminalWidth.of($0.0) }.max() ?? 0
         // Rotated labels need room below the axis: about 7 px per column at 13 px, times sin 40°.

@@ -6,6 +6,9 @@ import Bargaining
 public struct CoverageFigures: Sendable, Hashable, Codable {
     /// The group's key (a district, street or industry name, `member`/`non-member`), or `total`.
     public var key: String
+    /// The district of a street group: places are keyed by (district, street), so the same
+    /// street name in two districts is two groups. Nil for every other grouping and the total.
+    public var district: String?
     /// |U(D)|: unionised enterprises on the as-of date.
     public var unionised: Int
     /// |covered ∩ U(D)|.
@@ -69,6 +72,7 @@ public struct CoverageFigures: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(key, forKey: .key)
+        try container.encodeIfPresent(district, forKey: .district)
         try container.encode(unionised, forKey: .unionised)
         try container.encode(signed, forKey: .signed)
         try container.encode(signingRate, forKey: .signingRate)

@@ -95,23 +95,12 @@ public struct LocalNegotiationService: NegotiationService {
     }
 
     public func list(_ query: NegotiationQuery, asOf day: Day) async throws -> [NegotiationSummary] {
-        // A negotiation's step and deadlines can differ from the recorded ones only where a
-        // deadline passed before `day`, or where `day` is before its last event (looking back):
-        // those are read and brought to `day` as status brings them; the rest stand as recorded.
-        // The filters on step and deadlines apply after, to what is true on `day`.
+        // The filters on step and deadlines apply after each summary is brought to `day`, to
+        // what is true then.
         let recorded = try await store.list(NegotiationQuery(level: query.level, district: query.district))
         var result: [NegotiationSummary] = []
-        for summary in recorded {
-            var current = summary
-            if day < summary.lastDay || summary.deadlines.contains(where: { $0.due < day }) {
-                let negotiation = try await negotiation(summary.id)
-                guard negotiation.events[0].on <= day else { continue }  // not opened yet on `day`
-                let then = NegotiationSummary(try negotiation.status(asOf: day).state, engine: negotiation.engine)
-                current.step = then.step
-                current.deadlines = then.deadlines
-                current.contract = then.contract
-            }
-            if query.matches(current) { result.append(current) }
+        for entry in recorded {
+            if let current = try await summary(entry, asOf: day), query.matches(current) { result.append(current) }
         }
         return result
     }

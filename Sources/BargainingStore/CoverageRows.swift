@@ -100,14 +100,33 @@ enum CoverageRows {
         return sessions
     }
 
-    /// Openings found by a text search for `renews`, decoded and checked.
-    static func renewalOpenings(_ rows: [(negotiationID: String, body: String)]) throws(StoreError) -> [Opening] {
-        var openings: [Opening] = []
+    /// The query of ``CoverageStore/openRenewals(asOf:)``, once for both stores: rows
+    /// (negotiation id, renews, credit code) in (negotiation, position) order.
+    static func openRenewals(asOf day: Day, _ dialect: SQLDialect) -> SQLStatement {
+        dialect.statement { sql in """
+            SELECT n.id, n.renews, e.credit_code FROM negotiations n
+            JOIN events o ON o.negotiation_id = n.id AND o.sequence = 1
+            JOIN contract_enterprises e ON e.contract_id = n.renews
+            LEFT JOIN contract_records c ON c.negotiation_id = n.id
+            WHERE n.renews IS NOT NULL AND o.on_day <= \(sql.bind(.text(day.description)))
+              AND (n.ended_on IS NULL OR n.ended_on > \(sql.bind(.text(day.description))))
+              AND (c.effective_on IS NULL OR c.effective_on > \(sql.bind(.text(day.description))))
+            ORDER BY n.id, e.position
+            """ }
+    }
+
+    /// The open renewals from the rows of ``openRenewals(asOf:_:)``.
+    static func openRenewals(_ rows: [(id: String, renews: String, creditCode: String)]) throws(StoreError) -> [OpenRenewal] {
+        var renewals: [OpenRenewal] = []
         for row in rows {
-            guard case .opened(let opening) = try decode(row.body, of: row.negotiationID).body, opening.renews != nil else { continue }
-            openings.append(opening)
+            let code = try StoredColumn.creditCode(row.creditCode, "an enterprise of renewal \(row.id)")
+            if renewals.last?.negotiationID == row.id {
+                renewals[renewals.count - 1].enterprises.append(code)
+            } else {
+                renewals.append(OpenRenewal(negotiationID: row.id, renews: row.renews, enterprises: [code]))
+            }
         }
-        return openings
+        return renewals
     }
 
     /// The negotiations' sessions, then the imported ones: (record id, credit code, held on).
@@ -159,7 +178,6 @@ enum CoverageRows {
     /// Rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters at 9 columns.
     static let batchSize = 1_000
 
-    /// Text searches that find the candidate events (then decoded and checked).
+    /// The text search that finds the candidate events (then decoded and checked).
     static let congressPattern = #"%"hold-congress"%"#
-    static let renewsPattern = #"%"renews":%"#
 }

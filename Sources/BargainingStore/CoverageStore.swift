@@ -59,9 +59,12 @@ public protocol CoverageStore: EventStore {
     /// met their quorum, and from imported congress records that met theirs.
     func congressSessions() async throws(StoreError) -> [CoverageCongressSession]
 
-    /// The openings of the negotiations that renew another one (`Opening.renews` set), by id,
-    /// whatever their step: the caller decides which are still open.
-    func renewalOpenings() async throws(StoreError) -> [Opening]
+    /// The renewal negotiations (S1 art 38) open on `day`, by id: opened on or before it, not
+    /// ended by then (withdrawn, say) and with no contract in effect by then, each with the
+    /// enterprises of the contract it renews (a renewal covers the same ones). From the
+    /// projection the write plan keeps; an agreement that time alone put into effect is not
+    /// recorded, so the caller removes those (`CoverageSources` does).
+    func openRenewals(asOf day: Day) async throws(StoreError) -> [OpenRenewal]
 
     /// Every reminder letter recorded as sent.
     func reminderLedger() async throws(StoreError) -> ReminderLedger
@@ -85,6 +88,20 @@ public struct UpsertCounts: Sendable, Hashable, Codable {
     }
 }
 
+/// A renewal negotiation open on a day, with the enterprises it is to cover.
+public struct OpenRenewal: Sendable, Hashable {
+    public var negotiationID: String
+    /// The negotiation whose contract it renews.
+    public var renews: String
+    public var enterprises: [CreditCode]
+
+    public init(negotiationID: String, renews: String, enterprises: [CreditCode]) {
+        self.negotiationID = negotiationID
+        self.renews = renews
+        self.enterprises = enterprises
+    }
+}
+
 /// A congress or all-employee session recorded elsewhere (a `bargain-congress-1.0` document):
 /// only what the establishment rate needs. Recorded only when its quorum was met.
 public struct ExternalCongressRecord: Sendable, Hashable {
@@ -105,14 +122,14 @@ extension CoverageStore {
     /// The contract index coverage counts: the negotiations' contracts in effect (or once in
     /// effect), then the external contracts whose id no negotiation uses.
     public func coverageContracts() async throws(StoreError) -> [CoverageContract] {
-        let records = try await contractRecords()
-        let taken = Set(records.map(\.contractID))
-        return records.compactMap(CoverageContract.init(record:)) + (try await externalContracts()).filter { !taken.contains($0.id) }
+        try await coverageContracts(records: try await contractRecords())
     }
 
-    /// Registry, contract index and congress sessions: everything a coverage report reads.
-    public func coverageDataset() async throws(StoreError) -> CoverageDataset {
-        CoverageDataset(registry: try await registry(), contracts: try await coverageContracts(),
-                        congressSessions: try await congressSessions())
+    /// The contract index with `records` as the negotiations' contracts: the projection, or the
+    /// contracts as of a day (`LocalNegotiationService.contractRecords(asOf:)`, which adds those
+    /// that time alone put into effect).
+    public func coverageContracts(records: [ContractRecord]) async throws(StoreError) -> [CoverageContract] {
+        let taken = Set(records.map(\.contractID))
+        return records.compactMap(CoverageContract.init(record:)) + (try await externalContracts()).filter { !taken.contains($0.id) }
     }
 }

@@ -115,10 +115,15 @@ public struct NegotiationSummary: Sendable, Hashable, Codable {
     public var deadlines: [OpenDeadline]
     /// Set once the negotiation has produced an agreement that took effect.
     public var contract: ContractRecord?
+    /// The negotiation this one renews (S1 art 38), from its opening.
+    public var renews: String?
+    /// The day it reached a terminal step of its workflow (withdrawn, expired, terminated); nil
+    /// while it runs. With ``renews``, what says which renewals are open on a day.
+    public var endedOn: Day?
 
     public init(id: String, level: Level, workflow: WorkflowReference, title: String, employeeParty: String,
                 employerParty: String, district: String?, street: String?, step: String, version: Int, lastDay: Day,
-                deadlines: [OpenDeadline], contract: ContractRecord?) {
+                deadlines: [OpenDeadline], contract: ContractRecord?, renews: String? = nil, endedOn: Day? = nil) {
         self.id = id
         self.level = level
         self.workflow = workflow
@@ -132,6 +137,8 @@ public struct NegotiationSummary: Sendable, Hashable, Codable {
         self.lastDay = lastDay
         self.deadlines = deadlines
         self.contract = contract
+        self.renews = renews
+        self.endedOn = endedOn
     }
 }
 

@@ -14,6 +14,7 @@ extension NegotiationSummary {
         self.init(id: opening.id, level: opening.level, workflow: opening.workflow, title: opening.title,
                   employeeParty: opening.employeeParty, employerParty: opening.employerParty, district: opening.district,
                   street: opening.street, step: engine.workflow.steps[state.step].name, version: state.version,
-                  lastDay: state.lastDay, deadlines: state.deadlines, contract: contract)
+                  lastDay: state.lastDay, deadlines: state.deadlines, contract: contract, renews: opening.renews,
+                  endedOn: engine.workflow.steps[state.step].terminal ? state.lastDay : nil)
     }
 }

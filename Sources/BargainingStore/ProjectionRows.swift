@@ -17,6 +17,8 @@ struct ProjectionRows {
         var step: String
         var version: Int
         var lastDay: String
+        var renews: String?
+        var endedOn: String?
     }
 
     struct Deadline {
@@ -69,7 +71,8 @@ struct ProjectionRows {
                 workflow: WorkflowReference(name: row.workflowName, version: row.workflowVersion, digest: row.workflowDigest),
                 title: row.title, employeeParty: row.employeeParty, employerParty: row.employerParty, district: row.district,
                 street: row.street, step: row.step, version: row.version, lastDay: try StoredColumn.day(row.lastDay, place),
-                deadlines: deadlinesByID[row.id] ?? [], contract: contractByNegotiation[row.id]))
+                deadlines: deadlinesByID[row.id] ?? [], contract: contractByNegotiation[row.id], renews: row.renews,
+                endedOn: try StoredColumn.optionalDay(row.endedOn, place)))
         }
         return result
     }

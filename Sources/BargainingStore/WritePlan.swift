@@ -94,7 +94,8 @@ struct WritePlan {
          ("workflow_version", .integer(summary.workflow.version)), ("workflow_digest", .text(summary.workflow.digest)),
          ("title", .text(summary.title)), ("employee_party", .text(summary.employeeParty)),
          ("employer_party", .text(summary.employerParty)), ("district", .text(summary.district)), ("street", .text(summary.street)),
-         ("step", .text(summary.step)), ("version", .integer(summary.version)), ("last_day", .text(summary.lastDay.description))]
+         ("step", .text(summary.step)), ("version", .integer(summary.version)), ("last_day", .text(summary.lastDay.description)),
+         ("renews", .text(summary.renews)), ("ended_on", .text(summary.endedOn?.description))]
     }
 
     func events(_ rows: [EventRow]) -> SQLStatement {

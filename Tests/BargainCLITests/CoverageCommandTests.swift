@@ -11,9 +11,9 @@ import Testing
 struct CoverageCommandTests {
     static func code(_ number: Int) -> String { CreditCode.makeValid(prefix17: "91110115MA0CW00\(number)X").description }
 
-    /// A hand-computed case (SPEC §6), as of 2025-06-30, renewals over 2025:
-    /// - E1 chamber member, 100 staff, own contract C1 2025-01-01…2025-12-31 (expires on the
-    ///   period's last day: due, not renewed);
+    /// A hand-computed case (SPEC §6), as of 2025-06-30, renewals over the year to date:
+    /// - E1 chamber member, 100 staff, own contract C1 2025-01-01…2025-12-31 (expires after D:
+    ///   not due);
     /// - E2 50 staff, covered only by the regional contract R1;
     /// - E3 listed by R1, union founded 2026-01-01: not unionised (its street has no data);
     /// - E4 chamber member, 200 staff, C4 expires 2025-03-31 and C4b covers it from 2025-04-01:
@@ -21,8 +21,8 @@ struct CoverageCommandTests {
     /// - E5 closed on 2025-05-01: out of U(D) and U(B);
     /// - E6 30 staff, C6 expired 2025-01-31 with nothing after: not covered, due, not renewed.
     ///
-    /// U(D) = {E1, E2, E4, E6}: signed 3 of 4; employees 350 of 380; due {E1, E4, E6}, renewed 1;
-    /// chamber 2 of 2; congress 0 of 4; shortfalls: signing ⌈0.9·4⌉ − 3 = 1, renewal ⌈0.9·3⌉ − 1 = 2,
+    /// U(D) = {E1, E2, E4, E6}: signed 3 of 4; employees 350 of 380; due {E4, E6}, renewed 1;
+    /// chamber 2 of 2; congress 0 of 4; shortfalls: signing ⌈0.9·4⌉ − 3 = 1, renewal ⌈0.9·2⌉ − 1 = 1,
     /// chamber ⌈0.85·2⌉ − 2 = 0.
     static let registry = """
         uscc,name,district,street,industry,employees,union_founded_on,chamber_member,closed_on
@@ -144,14 +144,15 @@ struct CoverageCommandTests {
         let store = try Self.loaded()
         let report = try coverage(store, ["--by", "street"])
         #expect(JSON.keys(report) == ["asOf", "from", "to", "groupBy", "groups", "total"])
-        #expect(report["asOf"] as? String == "2025-06-30" && report["from"] as? String == "2025-01-01" && report["to"] as? String == "2025-12-31")
+        #expect(report["asOf"] as? String == "2025-06-30" && report["from"] as? String == "2025-01-01" && report["to"] as? String == "2025-06-30",
+                "the renewal period is the year to date by default")
         #expect(report["groupBy"] as? String == "street")
         let figures: Set<String> = ["key", "unionised", "signed", "signingRate", "employees", "employeesCovered", "employeeCoverage", "due",
                                     "renewed", "renewalRate", "chamberMembers", "chamberSigned", "chamberRate", "congressEstablished",
                                     "congressRate", "shortfall"]
         let groups = try #require(report["groups"] as? [[String: Any]])
         #expect(groups.map { $0["key"] as? String } == ["亦庄镇", "旧宫镇", "瀛海镇"], "sorted by key")
-        for group in groups { #expect(Set(group.keys) == figures) }
+        for group in groups { #expect(Set(group.keys) == figures.union(["district"]), "a street group names its district") }
         let total = try #require(report["total"] as? [String: Any])
         #expect(Set(total.keys) == figures)
         #expect(JSON.keys(total["shortfall"]) == ["signing", "renewal", "chamber"])
@@ -162,12 +163,13 @@ struct CoverageCommandTests {
         #expect(total["employees"] as? Int == 380 && total["employeesCovered"] as? Int == 350)
         // JSONSerialization may read the last bit differently: compared to 1e-12
         #expect(abs((total["employeeCoverage"] as? Double ?? 0) - 350.0 / 380.0) < 1e-12)
-        #expect(total["due"] as? Int == 3 && total["renewed"] as? Int == 1)
-        #expect(abs((total["renewalRate"] as? Double ?? 0) - 1.0 / 3.0) < 1e-12)
+        // E1's contract expires on 2025-12-31, after D: not due in the year to date
+        #expect(total["due"] as? Int == 2 && total["renewed"] as? Int == 1)
+        #expect(total["renewalRate"] as? Double == 0.5)
         #expect(total["chamberMembers"] as? Int == 2 && total["chamberSigned"] as? Int == 2 && total["chamberRate"] as? Double == 1)
         #expect(total["congressEstablished"] as? Int == 0 && total["congressRate"] as? Double == 0)
         let shortfall = try #require(total["shortfall"] as? [String: Any])
-        #expect(shortfall["signing"] as? Int == 1 && shortfall["renewal"] as? Int == 2 && shortfall["chamber"] as? Int == 0)
+        #expect(shortfall["signing"] as? Int == 1 && shortfall["renewal"] as? Int == 1 && shortfall["chamber"] as? Int == 0)
 
         // 瀛海镇 has an enterprise but no unionised one: its rates are null, never 0 or 1
         let empty = try #require(groups.last)
@@ -196,9 +198,9 @@ struct CoverageCommandTests {
         let result = try store.run(["coverage", "--as-of", "2025-06-30", "--by", "street"])
         #expect(result.status == 0, "\(result.stderr)")
         let text = result.stdout
-        #expect(text.hasPrefix("Coverage as of 2025-06-30; renewals due 2025-01-01 to 2025-12-31; by street\n"), "\(text)")
+        #expect(text.hasPrefix("Coverage as of 2025-06-30; renewals due 2025-01-01 to 2025-06-30 (the year to date); by street\n"), "\(text)")
         #expect(text.contains("75.0% (3/4)"))
-        #expect(text.contains("33.3% (1/3)"))
+        #expect(text.contains("50.0% (1/2)"))
         #expect(text.contains("│ marks the target (signing 90%, renewal 90%)"))
         #expect(text.contains("瀛海镇"))
         let bars = text.split(separator: "\n").filter { $0.contains("signing ") && $0.contains("█") }
@@ -294,6 +296,20 @@ struct CoverageCommandTests {
         #expect(!FileManager.default.fileExists(atPath: store.path), "the store is not touched")
     }
 
+    @Test("issue 13 item 5: a renewal period lying after the as-of date is refused with a sentence", arguments: [
+        (["--to", "2025-12-31"], "the renewal period ends on 2025-12-31, after the as-of date 2025-06-30"),
+        (["--from", "2025-07-01", "--to", "2025-06-30"], "the renewal period starts on 2025-07-01, after the as-of date 2025-06-30"),
+        (["--from", "2025-06-01", "--to", "2025-05-01"], "the renewal period ends (2025-05-01) before it starts (2025-06-01)"),
+    ])
+    func renewalPeriodAfterAsOf(_ period: [String], _ sentence: String) throws {
+        let store = try Self.loaded()
+        let result = try store.run(["coverage", "--as-of", "2025-06-30"] + period)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains(sentence), "\(result.stderr)")
+        let fits = try store.run(["coverage", "--as-of", "2025-06-30", "--from", "2025-04-01", "--to", "2025-06-30", "--json"])
+        #expect(try JSON.object(fits.stdout)["from"] as? String == "2025-04-01")
+    }
+
     @Test("an empty registry gives no data, never 0% or 100%")
     func emptyRegistry() throws {
         let store = try StoreFixture()
@@ -302,6 +318,40 @@ struct CoverageCommandTests {
         #expect(result.stdout.contains("no data: no unionised enterprise in scope"), "\(result.stdout)")
         let total = try #require(try coverage(store)["total"] as? [String: Any])
         #expect(total["signingRate"] is NSNull && total["renewalRate"] is NSNull)
+    }
+
+    @Test("issue 12 item 6: a regional contract listing enterprises not in the registry is imported with a warning naming them, in CSV and XML alike")
+    func regionalWithUnregisteredEnterprises() throws {
+        let store = try StoreFixture()
+        #expect(try store.run(["registry", "import", try store.directory.write("registry.csv", Self.registry)]).status == 0)
+        let stranger = CreditCode.makeValid(prefix17: "91110115MA0CW0099").description
+        // A regional contract for E6 and a stranger, beside a row that is wrong (an impossible date)
+        let file = try store.directory.write("contracts.csv", """
+            contract_id,level,title,signed_on,effective_on,expires_on,terminated_on,enterprises
+            R2,regional,旧宫镇区域性工资专项集体合同,,2025-01-01,2025-12-31,,\(Self.code(6))；\(stranger)
+            BAD,enterprise,错误日期的合同,,2025-02-30,2025-12-31,,\(Self.code(1))
+
+            """)
+        let rejected = store.directory.url.appendingPathComponent("rejected.csv").path
+        let result = try store.run(["contracts", "import", file, "--skip-invalid", "--rejected", rejected])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("\(file): contracts: 1 added, 0 updated"), "\(result.stdout)")
+        #expect(result.stderr.contains("\(file): warning: contract R2 lists 1 enterprise not in the registry (\(stranger)); imported with them"),
+                "\(result.stderr)")
+        // --skip-invalid lost no registered enterprise's coverage: E6 is covered by R2
+        let total = try #require(try coverage(store)["total"] as? [String: Any])
+        #expect(total["signed"] as? Int == 1, "E6 counts; the stranger does not, until the registry lists it")
+
+        // An enterprise contract for an unknown enterprise is still refused: it would cover nobody
+        let own = try store.directory.write("own.csv", Self.contracts + "C9,enterprise,陌生企业合同,,2025-01-01,2025-12-31,,\(stranger)\n")
+        #expect(try store.run(["contracts", "import", own]).status == 65)
+
+        // The XML import says the same of the regional sample, whose five enterprises this registry lacks
+        let samples = Repository.root.appendingPathComponent("exports/samples").path
+        let xml = try store.run(["import", samples + "/REG-2025-001.contract.xml"])
+        #expect(xml.status == 0, "\(xml.stderr)")
+        #expect(xml.stderr.contains("warning: contract REG-2025-001 lists 5 enterprises not in the registry ("), "\(xml.stderr)")
+        for enterprise in SampleNegotiations.rongHuaEnterprises { #expect(xml.stderr.contains(enterprise.creditCode.description)) }
     }
 
     @Test("bargain import records filed contracts and congress sessions for coverage")
@@ -341,6 +391,37 @@ struct CoverageCommandTests {
         let renewal = try store.run(["do", id, "request-renewal", "--set", "renewal=ENT-COV-2026", "--as", "employee-side:王芳", "--on", "2026-02-15"])
         #expect(renewal.status == 0, "\(renewal.stderr)")
         #expect(try laggards().isEmpty, "the renewal negotiation ENT-COV-2026 is open")
+    }
+
+    @Test("S1 art 47: a contract in effect by review silence counts in coverage and list as status says, with no act recorded")
+    func reviewSilenceCounts() throws {
+        let store = try StoreFixture()
+        try Self.importPrecisionWorks(into: store)
+        let id = try store.open("ENT-SILENT")
+        try store.play(id, until: "review")  // filed on 2025-05-09; nothing recorded after
+        func signed(_ day: String) throws -> Int? {
+            let result = try store.run(["coverage", "--as-of", day, "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return (try JSON.object(result.stdout)["total"] as? [String: Any])?["signed"] as? Int
+        }
+        func listed(_ day: String, _ extra: [String] = []) throws -> [[String: Any]] {
+            let result = try store.run(["list", "--as-of", day, "--json"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try JSON.object(result.stdout)["negotiations"] as? [[String: Any]] ?? []
+        }
+        #expect(try signed("2025-05-20") == 0, "still under review")
+        #expect(try listed("2025-05-20").first?["step"] as? String == "review")
+
+        let step = (try store.status(id, asOf: "2025-06-30")["step"] as? [String: Any])?["name"] as? String
+        #expect(step == "in-force" || step == "effective")
+        #expect(try listed("2025-06-30").first?["step"] as? String == step)
+        #expect(try signed("2025-06-30") == 1, "in effect since the review window closed in silence")
+
+        // After its expiry (2026-04-30): expired in status and list, not overdue, not covering
+        #expect((try store.status(id, asOf: "2026-06-01")["step"] as? [String: Any])?["name"] as? String == "expired")
+        #expect(try listed("2026-06-01").first?["step"] as? String == "expired")
+        #expect(try listed("2026-06-01", ["--overdue"]).isEmpty)
+        #expect(try signed("2026-06-01") == 0)
     }
 
     @Test("each coverage command's help has an example and documents its --json shape",

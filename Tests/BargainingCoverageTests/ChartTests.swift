@@ -113,17 +113,18 @@ struct ChartTests {
         let report = HandComputedScenario.report(policy, groupBy: .street)
         let lines = CoverageBars.lines(for: report, policy: policy, width: 20)
         #expect(lines[0] == "│ marks the target (signing 90%, renewal 90%)")
-        // Every bar starts after the same number of columns: names are 4 or 5 wide characters.
+        // Every bar starts after the same number of columns: names are 7 or 8 wide characters
+        // (streets of three districts are named with their district).
         let starts = lines.dropFirst().map { line in
             Self.columns(String(line[..<(line.range(of: "signing ") ?? line.range(of: "renewal "))!.lowerBound]))
         }
-        #expect(Set(starts) == [12])
+        #expect(Set(starts) == [18])
         // 东华门街道 has no unionised enterprise.
         #expect(lines[1].hasSuffix("signing no data"))
         // 学院路街道: 3 of 3 signed; the mark sits before cell 18 of 20.
-        let xueyuan = try #require(lines.first { $0.hasPrefix("学院路街道") })
+        let xueyuan = try #require(lines.first { $0.hasPrefix("海淀区学院路街道") })
         #expect(xueyuan.hasSuffix("signing " + String(repeating: "█", count: 18) + "│██  100.0% (3/3)"))
-        #expect(lines.last?.hasPrefix(String(repeating: " ", count: 12) + "renewal ") == true)
+        #expect(lines.last?.hasPrefix(String(repeating: " ", count: 18) + "renewal ") == true)
         #expect(lines.contains { $0.hasPrefix("合计") && $0.hasSuffix("71.4% (5/7)") })
     }
 

@@ -65,6 +65,26 @@ struct ContractsCSVTests {
         #expect(errors[0].description == "c.csv:2: column 8 (enterprises): enterprise \(code(9)) is not in the registry; import it first")
     }
 
+    @Test("Issue 12 item 6: a regional or industry contract listing enterprises not in the registry is read with all of them, and they are named")
+    func unregisteredEnterprises() throws {
+        let text = Self.header
+            + "R,regional,t,,2025-01-01,2025-12-31,,\(code(9));\(code(1));\(code(8))\n"
+            + "I,industry,t,,2025-01-01,2025-12-31,,\(code(9))\n"
+            + "E,enterprise,t,,2025-01-01,2025-12-31,,\(code(2))\n"
+        let rows = try ContractsCSV.read(bytes(text), file: "c.csv", knownEnterprises: Self.known).rows
+        #expect(rows.map(\.enterprises) == [[code(1), code(9), code(8)], [code(9)], [code(2)]], "registered first, then the others as listed")
+        let named = UnregisteredEnterprises.find(in: rows, registry: Set(Self.known))
+        #expect(named == [UnregisteredEnterprises(contractID: "R", codes: [code(9), code(8)]),
+                          UnregisteredEnterprises(contractID: "I", codes: [code(9)])])
+        #expect(named[0].warning.hasPrefix("warning: contract R lists 2 enterprises not in the registry (\(code(9)), \(code(8))); imported with them"))
+        // The same unknown code twice is listed twice, as a known one would be
+        let twice = Self.header + "R,regional,t,,2025-01-01,2025-12-31,,\(code(9));\(code(9))\n"
+        let failure = try #require(#expect(throws: CSVImportFailure.self) {
+            try ContractsCSV.read(bytes(twice), file: "c.csv", knownEnterprises: Self.known)
+        })
+        #expect(failure.errors.map(\.reason) == [.enterpriseListedTwice(code(9))])
+    }
+
     @Test("Skip-invalid keeps the good contracts and sets the others aside")
     func skipInvalid() throws {
         let text = Self.header

@@ -132,21 +132,35 @@ struct CoverageDefinitionTests {
             contract("first day", "2024-01-02", "2025-01-01", covering: [3]),
             contract("day before", "2024-01-01", "2024-12-31", covering: [4]),
         ]
-        let figures = total(registry, contracts, policy: try policy(), asOf: "2025-06-30")
+        let figures = total(registry, contracts, policy: try policy(), asOf: "2025-06-30", from: "2025-01-01", to: "2025-12-31")
         #expect(figures.due == 2)
         #expect(figures.renewed == 0)
     }
 
-    @Test("Renewal rate: the period defaults to the calendar year of D, and an explicit period replaces it")
+    @Test("Renewal rate (issue 13 item 5): the period defaults to the year to date of D, and an explicit period replaces it")
     func renewalPeriod() throws {
         let registry = [enterprise(1)]
         let contracts = [contract("c", "2023-07-01", "2024-06-30", covering: [1])]
         let report = CoverageCalculator.report(registry: registry, contracts: contracts, policy: try policy(), asOf: day("2025-06-30"))
         #expect(report.from == day("2025-01-01"))
-        #expect(report.to == day("2025-12-31"))
+        #expect(report.to == day("2025-06-30"))
+        #expect(RenewalPeriod.isYearToDate(from: report.from, to: report.to, asOf: report.asOf))
         #expect(report.total.due == 0)
         let explicit = total(registry, contracts, policy: try policy(), asOf: "2025-06-30", from: "2024-06-30", to: "2024-06-30")
         #expect(explicit.due == 1)
+    }
+
+    @Test("Renewal period (issue 13 item 5): the year to date by default; a period ending or starting after D is refused with a sentence")
+    func renewalPeriodRefusals() throws {
+        let asOf = day("2026-06-30")
+        #expect(try RenewalPeriod(asOf: asOf) == RenewalPeriod(asOf: asOf, from: day("2026-01-01"), to: asOf))
+        #expect(try RenewalPeriod(asOf: asOf, from: day("2025-07-01")).to == asOf)
+        let late = #expect(throws: RenewalPeriod.Refusal.self) { try RenewalPeriod(asOf: asOf, to: day("2026-12-31")) }
+        #expect(late?.description.hasPrefix("the renewal period ends on 2026-12-31, after the as-of date 2026-06-30: ") == true)
+        let after = #expect(throws: RenewalPeriod.Refusal.self) { try RenewalPeriod(asOf: asOf, from: day("2026-07-01"), to: day("2026-09-30")) }
+        #expect(after?.description.hasPrefix("the renewal period starts on 2026-07-01, after the as-of date 2026-06-30: ") == true)
+        let reversed = #expect(throws: RenewalPeriod.Refusal.self) { try RenewalPeriod(asOf: asOf, from: day("2026-05-01"), to: day("2026-04-01")) }
+        #expect(reversed?.description == "the renewal period ends (2026-04-01) before it starts (2026-05-01)")
     }
 
     @Test("Renewal rate: a contract terminated on or before its expiry date does not fall due; terminated after it, it does")
@@ -157,7 +171,7 @@ struct CoverageDefinitionTests {
             contract("on expiry", "2024-10-01", "2025-09-30", terminated: "2025-09-30", covering: [2]),
             contract("after expiry", "2024-10-01", "2025-09-30", terminated: "2025-10-01", covering: [3]),
         ]
-        let figures = total(registry, contracts, policy: try policy(), asOf: "2025-06-30")
+        let figures = total(registry, contracts, policy: try policy(), asOf: "2025-06-30", from: "2025-01-01", to: "2025-12-31")
         #expect(figures.due == 1)
     }
 
@@ -169,7 +183,7 @@ struct CoverageDefinitionTests {
             contract("second", "2025-03-01", "2025-08-31", covering: [1]),
             contract("industry", "2024-01-01", "2025-06-30", level: .industry, covering: [1]),
         ]
-        let figures = total(registry, contracts, policy: try policy(), asOf: "2025-06-30")
+        let figures = total(registry, contracts, policy: try policy(), asOf: "2025-06-30", from: "2025-01-01", to: "2025-12-31")
         // "first" and "industry" are followed by "second", but "second" by nothing.
         #expect(figures.due == 1)
         #expect(figures.renewed == 0)
@@ -181,7 +195,7 @@ struct CoverageDefinitionTests {
         let contracts = [contract("a", "2024-10-01", "2025-09-30", covering: [1]),
                          contract("a2", "2025-10-01", "2026-09-30", covering: [1]),
                          contract("b", "2024-10-01", "2025-09-30", covering: [2])]
-        let figures = total(registry, contracts, policy: try policy(), asOf: "2025-06-30")
+        let figures = total(registry, contracts, policy: try policy(), asOf: "2025-06-30", from: "2025-01-01", to: "2025-12-31")
         #expect(figures.unionised == 1)  // only #2 on D
         #expect(figures.due == 1)  // only #1 at B
         #expect(figures.renewed == 1)

@@ -29,13 +29,39 @@ struct CoverageReportTests {
         let policy = try policy()
         for grouping in [CoverageGrouping.street, .industry] {
             let report = HandComputedScenario.report(policy, groupBy: grouping)
-            #expect(report.groups.map(\.key) == report.groups.map(\.key).sorted())
+            let keys = report.groups.map { [$0.district ?? "", $0.key] }
+            #expect(keys == keys.sorted { $0.lexicographicallyPrecedes($1) }, "sorted by district, then street")
             #expect(report.groups.map(\.unionised).reduce(0, +) == report.total.unionised)
             #expect(report.groups.map(\.signed).reduce(0, +) == report.total.signed)
             #expect(report.groups.map(\.due).reduce(0, +) == report.total.due)
         }
         let streets = HandComputedScenario.report(policy, groupBy: .street)
-        #expect(streets.groups.map(\.key) == ["东华门街道", "中关村街道", "学院路街道", "建外街道", "望京街道"].sorted())
+        #expect(streets.groups.map(\.key) == ["东华门街道", "建外街道", "望京街道", "中关村街道", "学院路街道"])
+        #expect(streets.groups.map(\.district) == ["东城区", "朝阳区", "朝阳区", "海淀区", "海淀区"])
+    }
+
+    @Test("Issue 12 item 5: the same street name in two districts stays two groups, each named with its district")
+    func placesKeyedByDistrictAndStreet() throws {
+        let registry = [enterprise(1, district: "大兴区", street: "新华街道"), enterprise(2, district: "通州区", street: "新华街道"),
+                        enterprise(3, district: "通州区", street: "新华街道"), enterprise(4, district: "通州区", street: "永顺镇")]
+        let contracts = [contract("C1", "2025-01-01", "2025-12-31", covering: [1])]
+        let report = CoverageCalculator.report(registry: registry, contracts: contracts, policy: try policy(), asOf: day("2025-06-30"),
+                                               groupBy: .street)
+        #expect(report.groups.map { [$0.district, $0.key] } == [["大兴区", "新华街道"], ["通州区", "新华街道"], ["通州区", "永顺镇"]])
+        #expect(report.groups.map { ($0.unionised, $0.signed) }.elementsEqual([(1, 1), (2, 0), (1, 0)], by: ==))
+        #expect(report.groups.map(report.displayName(of:)) == ["大兴区新华街道", "通州区新华街道", "通州区永顺镇"])
+        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        #expect(json.contains(#""district":"大兴区""#) && json.contains(#""district":"通州区""#))
+        let chart = CoverageChart.svg(report: report, policy: try policy())
+        #expect(chart.contains("大兴区新华街道") && chart.contains("通州区新华街道"))
+
+        // Within one district the street alone names it
+        let one = CoverageCalculator.report(registry: registry, contracts: contracts, policy: try policy(), asOf: day("2025-06-30"),
+                                            groupBy: .street, districtFilter: "通州区")
+        #expect(one.groups.map(one.displayName(of:)) == ["新华街道", "永顺镇"])
+        // Laggards of the two 新华街道 stay apart, sorted by district then street
+        let laggards = CoverageCalculator(registry: registry, contracts: contracts).laggards(policy: try policy(), asOf: day("2025-06-30"))
+        #expect(laggards.map { [$0.district, $0.street] } == [["通州区", "新华街道"], ["通州区", "新华街道"], ["通州区", "永顺镇"]])
     }
 
     @Test("Grouped by chamber: members and non-members")

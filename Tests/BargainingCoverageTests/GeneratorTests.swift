@@ -115,20 +115,21 @@ struct GeneratorTests {
         for policy in [try policy(), try policy(countIndustryAndRegional: false, grace: 30, lookbackMonths: 6)] {
             let reference = Reference(dataset: dataset, policy: policy)
             for asOf in ["2021-03-15", "2024-12-31", "2025-06-30"].map(day) {
-                let from = Day(year: asOf.year, month: 1, day: 1)!, to = Day(year: asOf.year, month: 12, day: 31)!
+                let from = Day(year: asOf.year, month: 1, day: 1)!, to = asOf  // the year to date
                 for grouping in CoverageGrouping.allCases {
                     let report = calculator.report(policy: policy, asOf: asOf, groupBy: grouping)
                     let key: (RegistryEnterprise) -> String = switch grouping {
                     case .district: \.district
-                    case .street: \.street
+                    case .street: { $0.district + "\u{0}" + $0.street }  // places are (district, street)
                     case .industry: \.industry
                     case .chamber: { $0.chamberMember ? "member" : "non-member" }
                     case .none: { _ in "total" }
                     }
                     let groups = Dictionary(grouping: dataset.registry, by: key)
-                    if grouping != .none { #expect(report.groups.map(\.key) == groups.keys.sorted()) }
+                    func groupKey(_ figures: CoverageFigures) -> String { figures.district.map { $0 + "\u{0}" + figures.key } ?? figures.key }
+                    if grouping != .none { #expect(report.groups.map(groupKey) == groups.keys.sorted()) }
                     for figures in report.groups + [report.total] {
-                        let members = figures.key == "total" ? dataset.registry : groups[figures.key] ?? []
+                        let members = figures.key == "total" ? dataset.registry : groups[groupKey(figures)] ?? []
                         let expected = reference.figures(members, byEnterprise: byEnterprise, sessions: sessions, asOf: asOf, from: from, to: to)
                         let actual = [figures.unionised, figures.signed, figures.employees, figures.employeesCovered, figures.due,
                                       figures.renewed, figures.chamberMembers, figures.chamberSigned, figures.congressEstablished]

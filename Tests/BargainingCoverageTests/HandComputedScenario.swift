@@ -58,6 +58,7 @@ enum HandComputedScenario {
 
     static func report(_ policy: Policy, groupBy: CoverageGrouping = .none, districtFilter: String? = nil) -> CoverageReport {
         CoverageCalculator.report(registry: registry, contracts: contracts, congressSessions: sessions, policy: policy,
-                                  asOf: day("2025-06-30"), groupBy: groupBy, districtFilter: districtFilter)
+                                  asOf: day("2025-06-30"), from: day("2025-01-01"), to: day("2025-12-31"), groupBy: groupBy,
+                                  districtFilter: districtFilter)
     }
 }

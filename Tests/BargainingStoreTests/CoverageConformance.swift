@@ -14,11 +14,12 @@ enum CoverageConformance {
         .init(name: "external contracts: a failing batch stores nothing", run: externalAllOrNothing),
         .init(name: "the contract index: a negotiation's record wins over an external one with its id", run: contractIndex),
         .init(name: "congress sessions: votes that met their quorum, and imported records that did", run: congressSessions),
-        .init(name: "renewal openings: the negotiations that renew another", run: renewalOpenings),
+        .init(name: "open renewals as of a day: from the opening, until withdrawn (S1 art 38)", run: openRenewals),
+        .init(name: "a v4 store is migrated: renewals and ended negotiations are found from the stored events", run: migratesV4),
         .init(name: "reminder ledger round trip; an entry recorded twice is kept once", run: ledger),
         .init(name: "a v1 store is migrated to the current schema without losing negotiations", run: migratesV1),
         .init(name: "imported documents are kept whole; an identical one is unchanged; the batch is all or nothing", run: archivedDocuments),
-    ]
+    ] + AsOfCoverage.all
 
     static func archivedDocuments(_ subject: StoreUnderTest) async throws {
         try await subject.withCoverage { store in
@@ -171,25 +172,47 @@ enum CoverageConformance {
         }
     }
 
-    static func renewalOpenings(_ subject: StoreUnderTest) async throws {
+    /// The enterprise sample in force, its renewal asked for 50 days before expiry (S1 art 38)
+    /// and, with `withdrawnAfter`, withdrawn that many days later: the two histories.
+    static func renewal(withdrawnAfter days: Int? = nil) throws -> (old: History, new: History) {
+        var old = try Samples.enterprise(id: "ENT-OLD")
+        let asked = old.state.expiresOn!.adding(days: -50)
+        let decision = try old.engine.decide(old.state, Action(.requestRenewal, ["renewal": .text("ENT-NEW")]),
+                                             by: SampleNegotiations.unionChair, on: asked).get()
+        let opens = try #require(decision.opens)
+        old.decisions.append((decision.events, old.state.version, decision.state))
+        old.state = decision.state
+        var new = History(engine: old.engine, opening: opens.events, state: opens.state)
+        if let days { try new.decide(Action(.withdraw, ["reason": .text("双方同意不再续订")]), by: SampleNegotiations.unionChair, on: asked.adding(days: days)) }
+        return (old, new)
+    }
+
+    static func openRenewals(_ subject: StoreUnderTest) async throws {
         try await subject.withCoverage { store in
-            let history = try Samples.enterprise(id: "ENT-OLD")
-            try await history.record(in: store)
+            let (old, new) = try renewal(withdrawnAfter: 20)
+            let asked = try #require(new.opening.first?.on)
             try await Samples.inTalks(id: "ENT-OTHER").record(in: store)
-            #expect(try await store.renewalOpenings().isEmpty)
+            // Given the old negotiation in force, before its renewal
+            try await Samples.enterprise(id: "ENT-OLD").record(in: store)
+            #expect(try await store.openRenewals(asOf: asked).isEmpty)
 
-            // When the renewal is asked for in the three months before expiry (S1 art 38)
-            let old = try history.engine.decide(history.state, Action(.requestRenewal, ["renewal": .text("ENT-NEW")]),
-                                                by: SampleNegotiations.unionChair, on: history.state.expiresOn!.adding(days: -30)).get()
-            let new = try #require(old.opens)
+            // When the renewal is asked for, both negotiations written in one commit
             try await store.commit([
-                NegotiationWrite(old.events, after: history.state.version, summary: NegotiationSummary(old.state, engine: history.engine)),
-                NegotiationWrite(new.events, after: 0, summary: NegotiationSummary(new.state, engine: history.engine)),
+                NegotiationWrite(Array(old.decisions.last!.events), after: old.decisions.last!.expectedVersion, summary: old.summary),
+                NegotiationWrite(new.opening, after: 0, summary: new.openingSummary),
             ])
+            let open = OpenRenewal(negotiationID: "ENT-NEW", renews: "ENT-OLD", enterprises: [SampleNegotiations.precisionWorks.creditCode])
+            #expect(try await store.openRenewals(asOf: asked) == [open])
+            #expect(try await store.openRenewals(asOf: asked.adding(days: -1)).isEmpty, "not open before it was opened")
+            #expect(try await store.list(NegotiationQuery()).first { $0.id == "ENT-NEW" }?.renews == "ENT-OLD")
 
-            let openings = try await store.renewalOpenings()
-            #expect(openings == [new.state.opening])
-            #expect(openings.first?.renews == "ENT-OLD")
+            // And withdrawn 20 days later: open until the day before, not from that day on
+            let withdrawal = try #require(new.decisions.first)
+            try await store.commit([NegotiationWrite(withdrawal.events, after: withdrawal.expectedVersion, summary: new.summary)])
+            let withdrawn = asked.adding(days: 20)
+            #expect(try await store.list(NegotiationQuery()).first { $0.id == "ENT-NEW" }?.endedOn == withdrawn)
+            #expect(try await store.openRenewals(asOf: withdrawn.adding(days: -1)) == [open])
+            #expect(try await store.openRenewals(asOf: withdrawn).isEmpty)
         }
     }
 
@@ -216,11 +239,13 @@ enum CoverageConformance {
             DROP TABLE registry_enterprises; DROP TABLE external_contract_enterprises; DROP TABLE external_contracts;
             DROP TABLE external_congress_sessions; DROP TABLE reminder_ledger; DROP TABLE archived_documents;
             DROP TABLE audit_log; DROP TABLE access_tokens; DROP TABLE accounts;
-            DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4');
+            DROP INDEX negotiations_renews; ALTER TABLE negotiations DROP COLUMN renews; ALTER TABLE negotiations DROP COLUMN ended_on;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5');
             UPDATE bargain_meta SET value = '1' WHERE key = 'schema_version'; PRAGMA user_version = 1;
             """ : """
             DROP TABLE registry_enterprises, external_contract_enterprises, external_contracts, external_congress_sessions, reminder_ledger,
                 archived_documents, audit_log, access_tokens, accounts;
+            ALTER TABLE negotiations DROP COLUMN renews, DROP COLUMN ended_on;
             UPDATE bargain_meta SET value = '1' WHERE key = 'schema_version';
             """)
 
@@ -233,7 +258,40 @@ enum CoverageConformance {
             try await store.upsertRegistry([enterprise(0)])
             #expect(try await store.registry() == [enterprise(0)])
             #expect(try await store.congressSessions().count == 1, "sessions come from the events v1 already holds")
-            try await subject.assertSchemaVersion(4)
+            try await subject.assertSchemaVersion(SQLiteSchema.version)
+        }
+    }
+
+    static func migratesV4(_ subject: StoreUnderTest) async throws {
+        // Given a store of schema 4 holding a renewal that was withdrawn and one still open
+        let (old, withdrawn) = try renewal(withdrawnAfter: 20)
+        var second = try Samples.enterprise(id: "ENT-OLD-2")
+        let asked = second.state.expiresOn!.adding(days: -50)
+        let decision = try second.engine.decide(second.state, Action(.requestRenewal, ["renewal": .text("ENT-NEW-2")]),
+                                                by: SampleNegotiations.unionChair, on: asked).get()
+        second.decisions.append((decision.events, second.state.version, decision.state))
+        second.state = decision.state
+        let open = History(engine: second.engine, opening: try #require(decision.opens).events, state: try #require(decision.opens).state)
+        let histories = [old, withdrawn, second, open]
+        let store = try await subject.open()
+        for history in histories { try await history.record(in: store) }
+        await store.close()
+        try await subject.execute(subject.backend == "SQLite" ? """
+            DROP INDEX negotiations_renews; ALTER TABLE negotiations DROP COLUMN renews; ALTER TABLE negotiations DROP COLUMN ended_on;
+            DELETE FROM grdb_migrations WHERE identifier = 'v5';
+            UPDATE bargain_meta SET value = '4' WHERE key = 'schema_version'; PRAGMA user_version = 4;
+            """ : """
+            ALTER TABLE negotiations DROP COLUMN renews, DROP COLUMN ended_on;
+            UPDATE bargain_meta SET value = '4' WHERE key = 'schema_version';
+            """)
+
+        // When a current bargain opens it
+        try await subject.withCoverage { store in
+            // Then the projection is what the write plan writes, and the open renewal is found
+            #expect(try await store.list(NegotiationQuery()) == histories.map(\.summary).sorted { $0.id < $1.id })
+            #expect(try await store.openRenewals(asOf: asked).map(\.negotiationID) == ["ENT-NEW", "ENT-NEW-2"])
+            #expect(try await store.openRenewals(asOf: asked.adding(days: 20)).map(\.negotiationID) == ["ENT-NEW-2"])
+            try await subject.assertSchemaVersion(SQLiteSchema.version)
         }
     }
 }

@@ -182,19 +182,17 @@ extension PostgresEventStore: CoverageStore {
         return try CoverageRows.sessions(events, imported: imported)
     }
 
-    public func renewalOpenings() async throws(StoreError) -> [Opening] {
+    public func openRenewals(asOf day: Day) async throws(StoreError) -> [OpenRenewal] {
         let logger = self.logger
+        let statement = CoverageRows.openRenewals(asOf: day, .postgres)
         let rows = try await withConnection { connection in
-            var rows: [(negotiationID: String, body: String)] = []
-            for try await row in try await connection.query("""
-                SELECT negotiation_id, body::text FROM events WHERE sequence = 1 AND body::text LIKE \(CoverageRows.renewsPattern)
-                ORDER BY negotiation_id
-                """, logger: logger).decode((String, String).self) {
+            var rows: [(id: String, renews: String, creditCode: String)] = []
+            for try await row in try await connection.query(try Self.query(statement), logger: logger).decode((String, String, String).self) {
                 rows.append(row)
             }
             return rows
         }
-        return try CoverageRows.renewalOpenings(rows)
+        return try CoverageRows.openRenewals(rows)
     }
 
     public func reminderLedger() async throws(StoreError) -> ReminderLedger {

@@ -51,13 +51,14 @@ extension PostgresEventStore {
             var rows = ProjectionRows()
             for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
                 SELECT n.id, n.level, n.workflow_name, n.workflow_version, n.workflow_digest, n.title, n.employee_party,
-                       n.employer_party, n.district, n.street, n.step, n.version, n.last_day
+                       n.employer_party, n.district, n.street, n.step, n.version, n.last_day, n.renews, n.ended_on
                 FROM negotiations n \(filter) ORDER BY n.id
                 """, binds: binds), logger: logger)
-                .decode((String, String, String, Int, String, String, String, String, String?, String?, String, Int, String).self) {
+                .decode((String, String, String, Int, String, String, String, String, String?, String?, String, Int, String, String?, String?).self) {
                 rows.negotiations.append(ProjectionRows.Negotiation(
                     id: row.0, level: row.1, workflowName: row.2, workflowVersion: row.3, workflowDigest: row.4, title: row.5,
-                    employeeParty: row.6, employerParty: row.7, district: row.8, street: row.9, step: row.10, version: row.11, lastDay: row.12))
+                    employeeParty: row.6, employerParty: row.7, district: row.8, street: row.9, step: row.10, version: row.11, lastDay: row.12,
+                    renews: row.13, endedOn: row.14))
             }
             for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
                 SELECT d.negotiation_id, d.name, d.due, d.opened_on FROM deadlines d JOIN negotiations n ON n.id = d.negotiation_id

@@ -5,7 +5,7 @@ import PostgresNIO
 /// PostgreSQL types. Shipped migrations never change. Text keys and dates use the "C" collation
 /// so ids and `YYYY-MM-DD` days sort by bytes, exactly as in SQLite, whatever the server's locale.
 enum PostgresSchema {
-    static let version = 4
+    static let version = 5
 
     /// Each entry is one migration's statements, run in one transaction.
     static let migrations: [[String]] = [
@@ -181,6 +181,20 @@ enum PostgresSchema {
                 remote text
             )
             """,
+        ],
+        // Open renewals as a projection (issue 11 item 4): the negotiation a renewal renews and
+        // the day a negotiation reached a terminal step, kept by the write plan. Filled here from
+        // the stored openings and from the terminal steps of the workflows shipped with schema 4.
+        [
+            """
+            ALTER TABLE negotiations ADD COLUMN renews text COLLATE "C", ADD COLUMN ended_on text COLLATE "C"
+            """,
+            """
+            UPDATE negotiations n SET renews = e.body -> 'body' -> 'opened' -> '_0' ->> 'renews'
+            FROM events e WHERE e.negotiation_id = n.id AND e.sequence = 1
+            """,
+            "UPDATE negotiations SET ended_on = last_day WHERE step IN ('withdrawn', 'expired', 'terminated')",
+            "CREATE INDEX negotiations_renews ON negotiations (renews) WHERE renews IS NOT NULL",
         ],
     ]
 

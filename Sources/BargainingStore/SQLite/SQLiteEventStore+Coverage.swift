@@ -150,15 +150,13 @@ extension SQLiteEventStore: CoverageStore {
         return try CoverageRows.sessions(events, imported: imported)
     }
 
-    public func renewalOpenings() async throws(StoreError) -> [Opening] {
+    public func openRenewals(asOf day: Day) async throws(StoreError) -> [OpenRenewal] {
+        let statement = CoverageRows.openRenewals(asOf: day, .sqlite)
         let rows = try await read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT negotiation_id, body FROM events WHERE sequence = 1 AND body LIKE ? ORDER BY negotiation_id
-                """, arguments: [CoverageRows.renewsPattern]).map { row -> (negotiationID: String, body: String) in
-                (row["negotiation_id"], row["body"])
-            }
+            try Row.fetchAll(db, sql: statement.sql, arguments: try Self.arguments(statement))
+                .map { row -> (id: String, renews: String, creditCode: String) in (row[0], row[1], row[2]) }
         }
-        return try CoverageRows.renewalOpenings(rows)
+        return try CoverageRows.openRenewals(rows)
     }
 
     public func reminderLedger() async throws(StoreError) -> ReminderLedger {

@@ -39,7 +39,7 @@ extension SQLiteEventStore {
                     id: row["id"], level: row["level"], workflowName: row["workflow_name"], workflowVersion: row["workflow_version"],
                     workflowDigest: row["workflow_digest"], title: row["title"], employeeParty: row["employee_party"],
                     employerParty: row["employer_party"], district: row["district"], street: row["street"], step: row["step"],
-                    version: row["version"], lastDay: row["last_day"])
+                    version: row["version"], lastDay: row["last_day"], renews: row["renews"], endedOn: row["ended_on"])
             }
             rows.deadlines = try SQLRequest<Row>(literal: """
                 SELECT d.* FROM deadlines d JOIN negotiations n ON n.id = d.negotiation_id \(filter) ORDER BY d.negotiation_id, d.position

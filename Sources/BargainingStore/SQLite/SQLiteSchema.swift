@@ -14,7 +14,7 @@ import GRDB
 enum SQLiteSchema {
     /// The schema version this build writes and reads. A file with a higher one was written by
     /// a newer bargain, and opening it is refused rather than risking it.
-    static let version = 4
+    static let version = 5
 
     /// `PRAGMA application_id`: "barg" in ASCII, so `file(1)` and the header say whose file it is.
     static let applicationID: Int32 = 0x6261_7267
@@ -192,6 +192,22 @@ enum SQLiteSchema {
 
                 UPDATE bargain_meta SET value = '4' WHERE key = 'schema_version';
                 PRAGMA user_version = 4;
+                """)
+        }
+        // Open renewals as a projection (issue 11 item 4): the negotiation a renewal renews and
+        // the day a negotiation reached a terminal step, kept by the write plan. Filled here from
+        // the stored openings and from the terminal steps of the workflows shipped with schema 4.
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: """
+                ALTER TABLE negotiations ADD COLUMN renews TEXT;
+                ALTER TABLE negotiations ADD COLUMN ended_on TEXT;
+                UPDATE negotiations SET renews = (SELECT json_extract(e.body, '$.body.opened._0.renews') FROM events e
+                                                  WHERE e.negotiation_id = negotiations.id AND e.sequence = 1);
+                UPDATE negotiations SET ended_on = last_day WHERE step IN ('withdrawn', 'expired', 'terminated');
+                CREATE INDEX negotiations_renews ON negotiations (renews) WHERE renews IS NOT NULL;
+
+                UPDATE bargain_meta SET value = '5' WHERE key = 'schema_version';
+                PRAGMA user_version = 5;
                 """)
         }
         return migrator

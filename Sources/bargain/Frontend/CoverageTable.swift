@@ -11,6 +11,7 @@ struct CoverageTable {
 
     func render(for terminal: Terminal) -> String {
         var heading = "Coverage as of \(report.asOf); renewals due \(report.from) to \(report.to)"
+        if RenewalPeriod.isYearToDate(from: report.from, to: report.to, asOf: report.asOf) { heading += " (the year to date)" }
         if let districtFilter { heading += "; district \(districtFilter)" }
         if report.groupBy != .none { heading += "; by \(report.groupBy.rawValue)" }
         var output = terminal.paint(heading, .bold) + "\n"
@@ -24,7 +25,7 @@ struct CoverageTable {
             headers: ["group", "unionised", "signing rate", "employee coverage", "renewal rate", "chamber rate", "congress rate",
                       "short: signing", "renewal", "chamber"],
             alignments: [.left] + Array(repeating: .right, count: 9))
-        let rows = report.groups.map { (report.groupBy.displayName(ofKey: $0.key), $0) } + [("合计 total", report.total)]
+        let rows = report.groups.map { (report.displayName(of: $0), $0) } + [("合计 total", report.total)]
         for (name, figures) in rows {
             table.add([
                 TextTable.Cell(name, name == "合计 total" ? .bold : nil), TextTable.Cell(String(figures.unionised)),
@@ -60,6 +61,7 @@ struct CoverageTable {
         "congressRate","shortfall":{"signing","renewal","chamber"}}],"total":{…the same, "key":"total"}}. \
         Dates are YYYY-MM-DD; rates are numbers in [0, 1], null when the denominator is empty (no \
         data), as are the shortfalls then; groups are sorted by key (chamber groups: member, \
-        non-member); groupBy is none and groups empty without --by.
+        non-member); street groups are keyed by district and street: each also has "district", \
+        and they are sorted by district, then street; groupBy is none and groups empty without --by.
         """
 }

@@ -20,10 +20,13 @@ extension Bargain.ContractsCommand {
                 (生效日期), expires_on (到期日期, not before effective_on), terminated_on (终止日期, \
                 may be empty or left out), enterprises (覆盖企业: credit codes separated by ;).
 
-                Every enterprise a contract names must already be in the stored registry (import \
-                it first with `bargain registry import`): a contract naming an unknown enterprise \
-                is refused, as is a bad credit code, an unparseable date, a duplicate id, or a \
-                contract expiring before it takes effect. All or nothing: one bad row refuses the \
+                An enterprise contract's enterprise must already be in the stored registry (import \
+                it first with `bargain registry import`): one naming an unknown enterprise is \
+                refused, as is a bad credit code, an unparseable date, a duplicate id, or a \
+                contract expiring before it takes effect. An industry or regional contract listing \
+                enterprises not in the registry is imported with all of them, and a warning on \
+                standard error names the unknown codes: the registered ones are covered at once, \
+                the others once the registry lists them (as `bargain import` does). All or nothing: one bad row refuses the \
                 file, each problem printed on standard error as FILE:LINE: column N (NAME): reason, \
                 and nothing is stored (exit status 65); --skip-invalid imports the good rows and \
                 writes the bad ones to --rejected FILE. A contract id already imported is replaced.
@@ -48,6 +51,9 @@ extension Bargain.ContractsCommand {
                     let known = try await store.registry().map(\.uscc)
                     let outcome = try source.read { (file, mode, options) throws(CSVImportFailure) in
                         try ContractsCSV.read(contentsOf: file, knownEnterprises: known, mode: mode, options: options)
+                    }
+                    for unregistered in UnregisteredEnterprises.find(in: outcome.rows, registry: Set(known)) {
+                        Terminal.standardError.line("\(source.file): \(unregistered.warning)")
                     }
                     let counts = try await store.recordExternal(contracts: outcome.rows, congressRecords: [])
                     try source.printCounts(counts, what: "contracts", showsUnchanged: false, rejectedRows: outcome.rejected.count,

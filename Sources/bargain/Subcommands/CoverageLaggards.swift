@@ -58,7 +58,7 @@ extension Bargain.CoverageCommand {
                 let policy = try self.policy.load()
                 let catalog = WorkflowCatalog(path: try self.policy.workflows.path())
                 let laggards = try await store.withCoverageStore { store in
-                    try await CoverageSources.laggards(store, workflows: catalog, policy: policy, asOf: day.asOf, district: district)
+                    try await CoverageSources(store: store, workflows: catalog).laggards(policy: policy, asOf: day.asOf, district: district)
                 }
                 let stdout = Terminal.standardOutput
                 if output.json {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bargaining
 import BargainingCoverage
+import BargainingService
 import BargainingStore
 import Foundation
 
@@ -19,8 +20,8 @@ extension Bargain.CoverageCommand {
                 Exactly SPEC §6: unionised enterprises U(D) of the registry (union founded on or \
                 before D, not closed on or before D); signed: covered on D by a contract in effect, \
                 not terminated (industry and regional contracts count when the policy says so); \
-                employee coverage; renewal rate over [--from, --to] (default: the calendar year of \
-                D) with the policy's grace; chamber members' rate; congress establishment rate (a \
+                employee coverage; renewal rate over [--from, --to] (default: the year to date, 1 \
+                January to D; a period ending after D is refused) with the policy's grace; chamber members' rate; congress establishment rate (a \
                 session in the policy's look-back up to D); the shortfall: the fewest enterprises \
                 to add to reach each target. A rate with no denominator is "no data".
 
@@ -38,11 +39,11 @@ extension Bargain.CoverageCommand {
 
         @OptionGroup var day: CoverageDayOptions
 
-        @Option(help: ArgumentHelp("First day of the renewal period, YYYY-MM-DD (default: 1 January of the --as-of year).", valueName: "date"),
+        @Option(help: ArgumentHelp("First day of the renewal period, YYYY-MM-DD, on or before --as-of (default: 1 January of the --as-of year).", valueName: "date"),
                 transform: ActOptions.day)
         var from: Day?
 
-        @Option(help: ArgumentHelp("Last day of the renewal period, YYYY-MM-DD (default: 31 December of the --as-of year).", valueName: "date"),
+        @Option(help: ArgumentHelp("Last day of the renewal period, YYYY-MM-DD, on or before --as-of (default: the --as-of date: the year to date).", valueName: "date"),
                 transform: ActOptions.day)
         var to: Day?
 
@@ -67,15 +68,14 @@ extension Bargain.CoverageCommand {
         }
 
         func validate() throws {
-            let year = day.asOf.year
-            let first = from ?? Day(year: year, month: 1, day: 1)!, last = to ?? Day(year: year, month: 12, day: 31)!
-            if last < first { throw ValidationError("the renewal period ends (\(last)) before it starts (\(first))") }
+            do { _ = try RenewalPeriod(asOf: day.asOf, from: from, to: to) } catch { throw ValidationError(error.description) }
         }
 
         func run() async throws {
             try await reportingFailures {
                 let policy = try self.policy.load()
-                let calculator = try await store.withCoverageStore { try await CoverageSources.calculator($0) }
+                let catalog = WorkflowCatalog(path: try self.policy.workflows.path())
+                let calculator = try await store.withCoverageStore { try await CoverageSources(store: $0, workflows: catalog).calculator(asOf: day.asOf) }
                 let report = calculator.report(policy: policy, asOf: day.asOf, from: from, to: to, groupBy: by?.grouping ?? .none,
                                                districtFilter: district)
                 if let svg {

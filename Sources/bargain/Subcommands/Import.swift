@@ -36,7 +36,8 @@ extension Bargain {
                 same id; a negotiation in the store with the same contract id keeps its own \
                 record, which is the one counted), and each congress record whose quorum was met \
                 counts as a session for the congress establishment rate. Enterprises need not be \
-                in the registry yet: they count once `bargain registry import` lists them. The \
+                in the registry yet: a warning on standard error names those it does not list, \
+                and they count once `bargain registry import` lists them. The \
                 documents themselves are kept whole in the same transaction, so `bargain export \
                 ID` writes them again (identical but for the export time); a document identical \
                 to the one kept is reported unchanged.
@@ -146,8 +147,12 @@ extension Bargain {
                                                       bytes: try Export.exporting { try record.xmlBytes() }))
                 }
             }
-            let counts = try await store.withCoverageStore {
-                try await $0.recordImport(contracts: contracts, congressRecords: congressRecords, documents: documents)
+            let counts = try await store.withCoverageStore { store in
+                let registry = Set(try await store.registry().map(\.uscc))
+                for unregistered in UnregisteredEnterprises.find(in: contracts, registry: registry) {
+                    Terminal.standardError.line(unregistered.warning)
+                }
+                return try await store.recordImport(contracts: contracts, congressRecords: congressRecords, documents: documents)
             }
             func kept(_ counts: UpsertCounts, _ noun: String) -> String {
                 let total = counts.added + counts.updated + counts.unchanged

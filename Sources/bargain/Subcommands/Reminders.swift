@@ -75,7 +75,7 @@ extension Bargain {
                 let asOf = day.asOf
                 let catalog = WorkflowCatalog(path: try self.policy.workflows.path())
                 let document = try await store.withCoverageStore { store in
-                    let laggards = try await CoverageSources.laggards(store, workflows: catalog, policy: policy, asOf: asOf, district: district)
+                    let laggards = try await CoverageSources(store: store, workflows: catalog).laggards(policy: policy, asOf: asOf, district: district)
                     let ledger = try await store.reminderLedger()
                     let unsent = ledger.unsent(laggards, on: asOf)
                     let letters = try write(unsent, policy: policy)

@@ -69,6 +69,13 @@ struct History {
         self.state = decision.state
     }
 
+    /// The negotiation another one's decision opened (a renewal): its opening events and state.
+    init(engine: Engine, opening: [Event], state: NegotiationState) {
+        self.engine = engine
+        self.opening = opening
+        self.state = state
+    }
+
     var id: String { state.id }
     var events: [Event] { opening + decisions.flatMap(\.events) }
     var summary: NegotiationSummary { NegotiationSummary(state, engine: engine) }
