@@ -4,14 +4,16 @@ import BargainingStore
 /// ``NegotiationService`` over an ``EventStore`` on this machine (a SQLite file or a PostgreSQL
 /// database): each act is decided by the engine the negotiation is pinned to, and everything the
 /// decision does (its events, the negotiation it opens) is committed in one transaction at the
-/// version it was decided against. When another writer recorded first, the service reads what
-/// they recorded, decides again on the new state (which may now refuse), and tries again,
-/// ``attempts`` times in all before reporting the conflict.
+/// version it was decided against. When another writer recorded first, the service waits a
+/// little (``backoff``), reads what they recorded, decides again on the new state (which may now
+/// refuse), and tries again, ``attempts`` times in all before reporting the conflict.
 public struct LocalNegotiationService: NegotiationService {
     public let store: any EventStore
     public let workflows: WorkflowCatalog
     /// Decisions per act before a conflict is reported.
-    public var attempts = 3
+    public var attempts = 8
+    /// How long to wait before deciding again after the `n`th lost race (from 1).
+    public var backoff: @Sendable (_ conflict: Int) -> Duration = LocalNegotiationService.jitteredBackoff
     /// Told of every lost race (negotiation, version decided against, version found) before the
     /// act is decided again or the conflict reported: for logs, and for the stress tests that
     /// count them.
@@ -33,17 +35,24 @@ public struct LocalNegotiationService: NegotiationService {
     }
 
     public func open(_ opening: Opening, by actor: Actor, on day: Day, requestID: String? = nil) async throws -> Recorded {
+        if let requestID, let prior = try await store.recordedRequest(requestID) {
+            return try await replay(prior, opening: opening, by: actor, on: day)
+        }
         let engine = try workflows.engine(for: opening.level)
-        let minted = opening.id.isEmpty
+        let minted = opening.id.isEmpty, requested = opening
         var opening = opening
         for draw in 1... {
             if minted { opening.id = mintID(opening.level, day) }
             let decision = try engine.open(opening, by: actor, on: day).get()
             do {
-                try await store.commit([NegotiationWrite(decision.events, after: 0, summary: NegotiationSummary(decision.state, engine: engine))])
+                try await store.commit([NegotiationWrite(decision.events, after: 0, summary: NegotiationSummary(decision.state, engine: engine))],
+                                       request: requestID)
                 return Recorded(negotiation: Negotiation(engine: engine, events: decision.events, state: decision.state),
                                 added: decision.events.count, warnings: [], explanation: nil, opened: nil)
             } catch {
+                if case .requestAlreadyRecorded = error, let requestID, let prior = try await store.recordedRequest(requestID) {
+                    return try await replay(prior, opening: requested, by: actor, on: day)
+                }
                 guard case .alreadyExists = error, minted, draw < Self.draws else { throw error }
             }
         }
@@ -51,6 +60,10 @@ public struct LocalNegotiationService: NegotiationService {
     }
 
     public func act(_ action: Action, on id: String, by actor: Actor, on day: Day, requestID: String? = nil) async throws -> Recorded {
+        if let requestID, let prior = try await store.recordedRequest(requestID) {
+            return try await replay(prior, action, on: id, by: actor, on: day)
+        }
+        let requested = action
         var negotiation = try await current(id)
         var action = action
         let mintsRenewal = action.kind == .requestRenewal && action.fields.text("renewal") == nil
@@ -65,17 +78,22 @@ public struct LocalNegotiationService: NegotiationService {
                 writes.append(NegotiationWrite(opens.events, after: 0, summary: NegotiationSummary(opens.state, engine: engine)))
             }
             do {
-                try await store.commit(writes)
+                try await store.commit(writes, request: requestID)
                 let after = Negotiation(engine: engine, events: negotiation.events + decision.events, state: decision.state)
                 memory?.keep(after)
                 return Recorded(negotiation: after, added: decision.events.count, warnings: decision.warnings,
                                 explanation: decision.explanation,
                                 opened: decision.opens.map { Negotiation(engine: engine, events: $0.events, state: $0.state) })
             } catch {
+                // Another copy of this request won the race for its key (the first was still committing).
+                if case .requestAlreadyRecorded = error, let requestID, let prior = try await store.recordedRequest(requestID) {
+                    return try await replay(prior, requested, on: id, by: actor, on: day)
+                }
                 if case .conflict(let id, let expected, let actual) = error { onConflict?(id, expected, actual) }
                 switch error {
                 case .conflict where conflicts + 1 < attempts:
                     conflicts += 1
+                    try await Task.sleep(for: backoff(conflicts))
                     negotiation = try await catchUp(negotiation)
                 case .alreadyExists(let taken) where mintsRenewal && taken != id && draws + 1 < Self.draws:
                     draws += 1
@@ -84,6 +102,14 @@ public struct LocalNegotiationService: NegotiationService {
                 }
             }
         }
+    }
+
+    /// A random wait up to 10 ms, doubling with each lost race up to 320 ms ("full jitter"):
+    /// writers that collided spread out instead of colliding again in step. Eight writers acting
+    /// without pause on one negotiation still lose some acts (the store's stress suite measures
+    /// how many); writers that act once each, as people do, get through.
+    public static func jitteredBackoff(_ conflict: Int) -> Duration {
+        .milliseconds(Int.random(in: 0...(10 << min(max(conflict - 1, 0), 5))))
     }
 
     public func negotiation(_ id: String) async throws -> Negotiation {

@@ -41,6 +41,9 @@ public struct Recorded: Sendable {
     /// The negotiation the act opened beside this one, recorded in the same transaction (the
     /// renewal, S1 art 38).
     public var opened: Negotiation?
+    /// Whether this is the outcome of an earlier request with the same idempotency key, returned
+    /// again instead of acting twice: nothing new was recorded.
+    public var replayed = false
 
     public init(negotiation: Negotiation, added: Int, warnings: [String], explanation: String?, opened: Negotiation?) {
         self.negotiation = negotiation

@@ -10,8 +10,10 @@ import BargainingStore
 /// ``RuleViolation`` and nothing is recorded; store failures as ``StoreError``.
 ///
 /// `requestID` is the caller's idempotency key: the same request sent twice (a retry after a
-/// lost answer) is to be recorded once. It is carried from every front end now; storing it is
-/// the store's part (issue 18).
+/// lost answer, ``StoreError/outcomeUnknown(reason:)``) is recorded once. The store keeps what
+/// each key recorded, under a unique key, in the same transaction as the events; a repeat
+/// returns the first outcome (``Recorded/replayed``), and a key reused for a different request
+/// is refused with ``RequestReused``.
 public protocol NegotiationService: Sendable {
     /// Opens a negotiation under the current workflow of its level. An empty `opening.id` asks
     /// the service to choose one (level, year and six random characters); a chosen id that is

@@ -12,7 +12,14 @@ public protocol EventStore: Sendable {
     /// them are written or none is: a stale version is ``StoreError/conflict``, an id taken at
     /// version 0 ``StoreError/alreadyExists``, an unknown one ``StoreError/notFound``. A renewal
     /// is two writes (the request on the old negotiation, the opening of the new one) in one commit.
-    func commit(_ writes: [NegotiationWrite]) async throws(StoreError)
+    ///
+    /// With a `request` id (the caller's idempotency key), the commit also records a
+    /// ``RecordedRequest`` under that key; if the key is already recorded nothing is written and
+    /// the commit throws ``StoreError/requestAlreadyRecorded(id:)``.
+    func commit(_ writes: [NegotiationWrite], request: String?) async throws(StoreError)
+
+    /// What the request with this idempotency key recorded, or nil when none did.
+    func recordedRequest(_ id: String) async throws(StoreError) -> RecordedRequest?
 
     /// The negotiation's events in order, each with its stored hash.
     func load(_ id: String) async throws(StoreError) -> [StoredEvent]
@@ -35,6 +42,11 @@ public protocol EventStore: Sendable {
 }
 
 extension EventStore {
+    /// Records one decision with no idempotency key (see ``commit(_:request:)``).
+    public func commit(_ writes: [NegotiationWrite]) async throws(StoreError) {
+        try await commit(writes, request: nil)
+    }
+
     public func load(_ id: String) async throws(StoreError) -> [StoredEvent] {
         try await load(id, after: 0)
     }
@@ -207,6 +219,13 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case incompatible(reason: String)
     /// Stored data that cannot be decoded.
     case corrupt(reason: String)
+    /// The commit was sent and no answer came (the connection closed or the server did not
+    /// answer in time): the write may or may not be recorded. Repeating it with the same
+    /// request id records it at most once, and returns the original outcome if it was.
+    case outcomeUnknown(reason: String)
+    /// A commit under an idempotency key that an earlier commit already recorded: nothing was
+    /// written; ``EventStore/recordedRequest(_:)`` says what the first one recorded.
+    case requestAlreadyRecorded(id: String)
 
     public var description: String {
         switch self {
@@ -217,6 +236,18 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unavailable(let reason, let hint): "store unavailable: \(reason). \(hint)"
         case .incompatible(let reason): "incompatible store: \(reason)"
         case .corrupt(let reason): "corrupt store data: \(reason)"
+        case .requestAlreadyRecorded(let id): "request \(id) was already recorded"
+        case .outcomeUnknown(let reason):
+            "outcome unknown: \(reason), so the decision may or may not have been recorded. Repeat it with the same request id: it is recorded at most once"
+        }
+    }
+
+    /// A failure that came after the commit was sent: whatever it says, the outcome is unknown.
+    static func unknownOutcome(_ cause: StoreError) -> StoreError {
+        switch cause {
+        case .unavailable(let reason, _): .outcomeUnknown(reason: reason + " while committing")
+        case .outcomeUnknown: cause
+        default: .outcomeUnknown(reason: cause.description + " while committing")
         }
     }
 }

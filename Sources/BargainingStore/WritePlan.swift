@@ -2,19 +2,23 @@ import Bargaining
 
 /// The statements of one commit, written once for both SQL stores: the steps, the tables and
 /// their columns. A store runs them in one transaction in its ``SQLDialect``: first the
-/// ``checks`` (claim each new negotiation's id, lock each existing one and read its head), then,
+/// ``checks`` (claim the request's idempotency key, claim each new negotiation's id, lock each
+/// existing one and read its head), then,
 /// from what they found, the ``statements(after:)`` that write the events and the projection
 /// rows. Nothing in here talks to a database.
 struct WritePlan {
     let writes: [NegotiationWrite]
+    /// The caller's idempotency key, claimed before anything else is written.
+    let request: RecordedRequest?
     let dialect: SQLDialect
     /// Each write's events as canonical JSON, encoded before the transaction to keep it short.
     let bodies: [[String]]
     let recordedAt: String
 
-    init(_ writes: [NegotiationWrite], dialect: SQLDialect) {
+    init(_ writes: [NegotiationWrite], request: String?, dialect: SQLDialect) {
         AppendContract.check(writes)
         self.writes = writes
+        self.request = request.map { RecordedRequest($0, writes: writes) }
         self.dialect = dialect
         bodies = writes.map { $0.events.map(\.canonicalJSON) }
         recordedAt = EventRow.now()
@@ -40,7 +44,15 @@ struct WritePlan {
     typealias Head = (version: Int, hash: String?)
 
     var checks: [Check] {
-        writes.map { write in
+        let claimRequest = request.map { request in
+            Check.claim(dialect.statement { sql in """
+                INSERT INTO requests (request_id, negotiation_id, version_before, version, opened_id, recorded_at)
+                VALUES \(sql.row([.text(request.requestID), .text(request.negotiationID), .integer(request.versionBefore),
+                                  .integer(request.version), .text(request.opened), .text(recordedAt)]))
+                ON CONFLICT (request_id) DO NOTHING RETURNING request_id
+                """ })
+        }
+        return (claimRequest.map { [$0] } ?? []) + writes.map { write -> Check in
             if write.creates {
                 let columns = Self.negotiationColumns(write.summary)
                 return .claim(dialect.statement { sql in """
@@ -59,11 +71,16 @@ struct WritePlan {
     /// The writes, once each check found what its write needs; otherwise the error that says why
     /// the commit is refused, and the store rolls back what the checks did.
     func statements(after found: [Found]) throws(StoreError) -> [SQLStatement] {
-        precondition(found.count == writes.count, "one finding per write")
+        precondition(found.count == writes.count + (request == nil ? 0 : 1), "one finding per check")
+        var found = found[...]
+        if let request {
+            guard case .claimed(true) = found.removeFirst() else { throw .requestAlreadyRecorded(id: request.requestID) }
+        }
+        let offset = found.startIndex
         var statements: [SQLStatement] = []
         for (index, write) in writes.enumerated() {
             let previous: String
-            switch found[index] {
+            switch found[offset + index] {
             case .claimed(true):
                 previous = HashChain.origin
             case .claimed(false):

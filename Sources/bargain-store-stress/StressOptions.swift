@@ -2,7 +2,7 @@ import Bargaining
 
 /// The child's command line: a mode and `--name value` pairs, nothing more.
 struct StressOptions {
-    enum Mode: String { case write, renew }
+    enum Mode: String { case write, renew, acts }
 
     struct UsageError: Error, CustomStringConvertible {
         var description: String
@@ -16,11 +16,16 @@ struct StressOptions {
     var decisions: Int
     /// The legal date of the renewals.
     var day: Day
+    /// `write`: retry conflicts as the CLI does (the service's own attempts and backoff) and go
+    /// on after a decision that still loses, instead of retrying without limit.
+    var serviceRetries: Bool
+    /// `acts`: the idempotency keys to act under (default `<writer>-1` … `<writer>-<decisions>`).
+    var keys: [String]
 
     init(_ arguments: some Collection<String>) throws(UsageError) {
         var arguments = Array(arguments)
         guard let first = arguments.first, let mode = Mode(rawValue: first) else {
-            throw UsageError(description: "usage: bargain-store-stress write|renew --store VALUE --workflows DIR --negotiation ID|PREFIX [--writer NAME --decisions N | --on DATE]")
+            throw UsageError(description: "usage: bargain-store-stress write|renew|acts --store VALUE --workflows DIR --negotiation ID|PREFIX [--writer NAME --decisions N --retries service | --on DATE | --keys K1,K2]")
         }
         arguments.removeFirst()
         var values: [String: String] = [:]
@@ -46,5 +51,8 @@ struct StressOptions {
         self.decisions = try number("decisions", default: 1)
         guard let day = Day(values["on"] ?? "2026-02-02") else { throw UsageError(description: "--on must be a date, YYYY-MM-DD") }
         self.day = day
+        self.serviceRetries = values["retries"] == "service"
+        let writer = self.writer, decisions = self.decisions
+        self.keys = values["keys"].map { $0.split(separator: ",").map(String.init) } ?? (1...decisions).map { "\(writer)-\($0)" }
     }
 }

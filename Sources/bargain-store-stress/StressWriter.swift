@@ -19,6 +19,8 @@ struct StressWriter {
         let store: any EventStore
         do {
             directory = try WorkflowDirectory.load(options.workflows)
+            // Each act opens the store itself, so that faults hit the opening too.
+            if options.mode == .acts { return await FaultWriter(options: options, workflows: WorkflowCatalog(directory)).run() }
             store = try await openStore(StoreLocation(options.store))
         } catch {
             return fail(69, "\(error)")
@@ -28,6 +30,7 @@ struct StressWriter {
             switch options.mode {
             case .write: code = try await write(store, directory)
             case .renew: code = try await renew(store, directory)
+            case .acts: preconditionFailure("acts opens the store per act")
             }
         } catch let error as RuleViolation {
             code = fail(65, "the negotiation cannot take the decision: \(error)")
@@ -45,20 +48,26 @@ struct StressWriter {
     /// as it happens.
     func write(_ store: any EventStore, _ directory: WorkflowDirectory) async throws -> Int32 {
         var service = LocalNegotiationService(store: store, workflows: WorkflowCatalog(directory))
-        service.attempts = Self.conflictLimit
+        if !options.serviceRetries { service.attempts = Self.conflictLimit }
         service.memory = NegotiationMemory()
         let day = try await service.negotiation(options.negotiation).state.lastDay
-        let conflicts = Tally()
+        let conflicts = Tally(), givenUp = Tally()
         for number in 1...options.decisions {
             let writer = options.writer
             service.onConflict = { _, expected, actual in
                 conflicts.add()
                 say("conflict \(writer) \(number) expected \(expected) actual \(actual)")
             }
-            _ = try await service.act(Action(.requestInformation, ["items": .list(["\(writer)-\(number)"])]), on: options.negotiation,
-                                      by: actor, on: day, requestID: nil)
+            do {
+                _ = try await service.act(Action(.requestInformation, ["items": .list(["\(writer)-\(number)"])]), on: options.negotiation,
+                                          by: actor, on: day, requestID: nil)
+            } catch StoreError.conflict where options.serviceRetries {
+                givenUp.add()
+                say("gave-up \(writer) \(number)")
+            }
         }
-        say("done \(options.writer) decisions \(options.decisions) conflicts \(conflicts.count)")
+        say("done \(options.writer) decisions \(options.decisions) conflicts \(conflicts.count)"
+            + (options.serviceRetries ? " gave-up \(givenUp.count)" : ""))
         return 0
     }
 

@@ -37,15 +37,21 @@ struct ConflictTests {
         }
     }
 
-    @Test("a writer that loses the race decides again on the winner's events, up to three attempts")
+    @Test("a writer that loses the race waits, then decides again on the winner's events, up to its attempts")
     func retries() async throws {
         let directory = try WorkflowDirectory.load(Repository.workflows.path)
         let engine = directory.engine(for: .enterprise)
         let script = SampleNegotiations.enterprise(id: "ENT-R", workflow: engine.workflow.reference)
         let opened = try engine.open(script.opening, by: script.openedBy, on: script.openedOn).get()
         let notice = try engine.decide(opened.state, script.acts[0].action, by: script.acts[0].actor, on: script.acts[0].on).get()
+        let waits = Waits()
         func service(_ store: RacingStore) -> LocalNegotiationService {
-            LocalNegotiationService(store: store, workflows: WorkflowCatalog(directory))
+            var service = LocalNegotiationService(store: store, workflows: WorkflowCatalog(directory))
+            service.backoff = { conflict in
+                waits.add(conflict)
+                return LocalNegotiationService.jitteredBackoff(conflict)
+            }
+            return service
         }
 
         // Another writer recorded the notice between our read and our commit, twice.
@@ -56,11 +62,14 @@ struct ConflictTests {
         #expect(refusal?.code == .notAllowedNow, "decided again on the new state, where a second notice is not allowed")
 
         let accept = script.acts[1]
-        let stubborn = RacingStore(events: opened.events + notice.events, interloper: [], conflicts: 3)
+        let attempts = service(racing).attempts
+        let stubborn = RacingStore(events: opened.events + notice.events, interloper: [], conflicts: attempts)
+        waits.reset()
         await #expect(throws: StoreError.self) {
             _ = try await service(stubborn).act(accept.action, on: "ENT-R", by: accept.actor, on: accept.on, requestID: nil)
         }
-        #expect(await stubborn.commits.count == 3)
+        #expect(await stubborn.commits.count == attempts)
+        #expect(waits.conflicts == Array(1..<attempts), "a wait before each new attempt, none after the last")
         #expect(explain(StoreError.conflict(id: "ENT-R", expected: 2, actual: 3)).1 == ExitCodes.conflict)
 
         let yielding = RacingStore(events: opened.events + notice.events, interloper: [], conflicts: 2)
@@ -94,6 +103,16 @@ struct ConflictTests {
         #expect(commits.first?.last?.summary.title == "2025年度工资专项集体协商（续订）")
     }
 
+    @Test("the backoff is random, at most 10 ms after the first lost race, doubling to at most 320 ms")
+    func backoff() {
+        for conflict in 1...10 {
+            let cap = Duration.milliseconds(10 << min(conflict - 1, 5))
+            let waits = (0..<200).map { _ in LocalNegotiationService.jitteredBackoff(conflict) }
+            #expect(waits.allSatisfy { $0 >= .zero && $0 <= cap })
+            #expect(Set(waits).count > 5, "jittered, not fixed")
+        }
+    }
+
     @Test("store errors map to their documented statuses")
     func statuses() {
         #expect(exitCode(for: .conflict(id: "x", expected: 1, actual: 2)) == ExitCodes.conflict)
@@ -102,6 +121,7 @@ struct ConflictTests {
         #expect(exitCode(for: .unavailable(reason: "r", hint: "h")) == ExitCodes.storeUnavailable)
         #expect(exitCode(for: .incompatible(reason: "r")) == ExitCodes.storeUnavailable)
         #expect(exitCode(for: .corrupt(reason: "r")) == ExitCodes.storeUnavailable)
+        #expect(exitCode(for: .outcomeUnknown(reason: "r")) == ExitCodes.outcomeUnknown)
     }
 }
 
@@ -123,7 +143,7 @@ actor RacingStore: EventStore {
         self.fails = fails
     }
 
-    func commit(_ writes: [NegotiationWrite]) async throws(StoreError) {
+    func commit(_ writes: [NegotiationWrite], request: String?) async throws(StoreError) {
         commits.append(writes)
         if fails { throw .unavailable(reason: "disk full", hint: "free some space") }
         let write = writes[0]
@@ -148,5 +168,16 @@ actor RacingStore: EventStore {
         throw .unavailable(reason: "not part of this test", hint: "")
     }
     func contractRecords() async throws(StoreError) -> [ContractRecord] { [] }
+    func recordedRequest(_ id: String) async throws(StoreError) -> RecordedRequest? { nil }
     func close() async {}
+}
+
+/// The lost races a service waited after, in order.
+final class Waits: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [Int] = []
+
+    func add(_ conflict: Int) { lock.withLock { list.append(conflict) } }
+    func reset() { lock.withLock { list = [] } }
+    var conflicts: [Int] { lock.withLock { list } }
 }

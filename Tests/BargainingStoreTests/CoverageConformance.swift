@@ -238,13 +238,13 @@ enum CoverageConformance {
         try await subject.execute(subject.backend == "SQLite" ? """
             DROP TABLE registry_enterprises; DROP TABLE external_contract_enterprises; DROP TABLE external_contracts;
             DROP TABLE external_congress_sessions; DROP TABLE reminder_ledger; DROP TABLE archived_documents;
-            DROP TABLE audit_log; DROP TABLE access_tokens; DROP TABLE accounts;
+            DROP TABLE audit_log; DROP TABLE access_tokens; DROP TABLE accounts; DROP TABLE requests;
             DROP INDEX negotiations_renews; ALTER TABLE negotiations DROP COLUMN renews; ALTER TABLE negotiations DROP COLUMN ended_on;
-            DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5');
+            DELETE FROM grdb_migrations WHERE identifier IN ('v2', 'v3', 'v4', 'v5', 'v6');
             UPDATE bargain_meta SET value = '1' WHERE key = 'schema_version'; PRAGMA user_version = 1;
             """ : """
             DROP TABLE registry_enterprises, external_contract_enterprises, external_contracts, external_congress_sessions, reminder_ledger,
-                archived_documents, audit_log, access_tokens, accounts;
+                archived_documents, audit_log, access_tokens, accounts, requests;
             ALTER TABLE negotiations DROP COLUMN renews, DROP COLUMN ended_on;
             UPDATE bargain_meta SET value = '1' WHERE key = 'schema_version';
             """)
@@ -278,10 +278,10 @@ enum CoverageConformance {
         await store.close()
         try await subject.execute(subject.backend == "SQLite" ? """
             DROP INDEX negotiations_renews; ALTER TABLE negotiations DROP COLUMN renews; ALTER TABLE negotiations DROP COLUMN ended_on;
-            DELETE FROM grdb_migrations WHERE identifier = 'v5';
+            DROP TABLE requests; DELETE FROM grdb_migrations WHERE identifier IN ('v5', 'v6');
             UPDATE bargain_meta SET value = '4' WHERE key = 'schema_version'; PRAGMA user_version = 4;
             """ : """
-            ALTER TABLE negotiations DROP COLUMN renews, DROP COLUMN ended_on;
+            ALTER TABLE negotiations DROP COLUMN renews, DROP COLUMN ended_on; DROP TABLE requests;
             UPDATE bargain_meta SET value = '4' WHERE key = 'schema_version';
             """)
 

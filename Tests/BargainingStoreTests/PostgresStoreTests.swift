@@ -72,11 +72,9 @@ struct PostgresStoreTests {
     func serverGoesAway() async throws {
         guard let url = try Self.url() else { return }
         // Given a store in a database of its own, so that only it loses its server
-        let database = "gone_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
-        try PostgresServer.psql(url, "CREATE DATABASE \(database)")
-        var components = URLComponents(string: url)!
-        components.path = "/\(database)"
-        let store = try await PostgresEventStore.open(PostgresEndpoint(url: components.string!, environment: [:]), timeout: .seconds(2))
+        let (database, location) = try PostgresServer.createDatabase(url, prefix: "gone")
+        let components = URLComponents(string: url)!
+        let store = try await PostgresEventStore.open(PostgresEndpoint(url: location, environment: [:]), timeout: .seconds(2))
         try await Samples.inTalks(id: "GONE").record(in: store)
 
         // When the database stops taking connections and drops the open ones

@@ -28,6 +28,7 @@ enum StoreConformance {
         Check(name: "verify names a body that does not decode", run: verifyDetectsGarbage),
         Check(name: "verify names a chain shorter than the negotiation's version", run: verifyDetectsTruncation),
         Check(name: "a failed append leaves nothing half-written", run: failedAppendWritesNothing),
+        Check(name: "a request id is recorded once: a second commit under it writes nothing", run: requestRecordedOnce),
     ]
 
     static func roundTrip(_ subject: StoreUnderTest) async throws {
@@ -210,6 +211,43 @@ enum StoreConformance {
             try await store.commit(free.writes)
             #expect(try await store.load("ENT-NEW").map(\.event) == free.decision.opens!.events)
             #expect(try await store.load("ENT-OLD", after: history.state.version).map(\.event) == free.decision.events)
+            #expect(try await store.verify(nil).isIntact)
+        }
+    }
+
+    static func requestRecordedOnce(_ subject: StoreUnderTest) async throws {
+        try await subject.with { store in
+            // Given a negotiation in force, opened under a request id, and its renewal under another
+            let history = try Samples.enterprise(id: "ENT-OLD")
+            try await store.commit([NegotiationWrite(history.opening, after: 0, summary: history.openingSummary)], request: "open-1")
+            for decision in history.decisions {
+                try await store.commit([NegotiationWrite(decision.events, after: decision.expectedVersion,
+                                                         summary: NegotiationSummary(decision.state, engine: history.engine))])
+            }
+            let decision = try history.engine.decide(history.state, Action(.requestRenewal, ["renewal": .text("ENT-NEW")]),
+                                                     by: SampleNegotiations.unionChair, on: history.state.expiresOn!.adding(days: -30)).get()
+            let writes = [
+                NegotiationWrite(decision.events, after: history.state.version, summary: NegotiationSummary(decision.state, engine: history.engine)),
+                NegotiationWrite(decision.opens!.events, after: 0, summary: NegotiationSummary(decision.opens!.state, engine: history.engine)),
+            ]
+            #expect(try await store.recordedRequest("renew-1") == nil)
+            try await store.commit(writes, request: "renew-1")
+
+            // Then each request id says what it recorded
+            #expect(try await store.recordedRequest("open-1") == RecordedRequest(requestID: "open-1", negotiationID: "ENT-OLD", versionBefore: 0,
+                                                                                 version: history.opening.count, opened: nil))
+            let renewal = RecordedRequest(requestID: "renew-1", negotiationID: "ENT-OLD", versionBefore: history.state.version,
+                                          version: history.state.version + decision.events.count, opened: "ENT-NEW")
+            #expect(try await store.recordedRequest("renew-1") == renewal)
+
+            // And a commit under a recorded id writes nothing, even one that would otherwise succeed
+            let again = try Samples.inTalks(id: "ENT-OTHER")
+            let error = await #expect(throws: StoreError.self) {
+                try await store.commit([NegotiationWrite(again.opening, after: 0, summary: again.openingSummary)], request: "renew-1")
+            }
+            #expect(error == .requestAlreadyRecorded(id: "renew-1"))
+            #expect(try await store.exists("ENT-OTHER") == false)
+            #expect(try await store.recordedRequest("renew-1") == renewal)
             #expect(try await store.verify(nil).isIntact)
         }
     }

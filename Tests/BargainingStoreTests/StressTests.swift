@@ -25,6 +25,13 @@ struct StressTests {
         try await Stress.concurrent(subject, shared: true)
     }
 
+    @Test("PostgreSQL: 8 processes × 100 decisions on one negotiation, retried as the CLI does: each stored once or reported given up",
+          .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
+    func postgresServiceRetries() async throws {
+        guard let subject = try PostgresServer.store() else { return }
+        try await Stress.concurrent(subject, shared: true, decisionsPerWriter: 100, serviceRetries: true)
+    }
+
     @Test("PostgreSQL: 8 processes × 500 decisions, one negotiation each", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
     func postgresSeparate() async throws {
         guard let subject = try PostgresServer.store() else { return }

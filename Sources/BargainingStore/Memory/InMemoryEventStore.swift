@@ -6,12 +6,15 @@ import Bargaining
 public actor InMemoryEventStore: EventStore {
     /// Each negotiation's event rows in sequence order and its summary.
     private var negotiations: [String: (rows: [EventRow], summary: NegotiationSummary)] = [:]
+    /// What each request recorded, by idempotency key.
+    private var requests: [String: RecordedRequest] = [:]
 
     public init() {}
 
-    public func commit(_ writes: [NegotiationWrite]) throws(StoreError) {
+    public func commit(_ writes: [NegotiationWrite], request: String?) throws(StoreError) {
         AppendContract.check(writes)
         // Every check before the first change: a refused commit leaves everything as it was.
+        if let request, requests[request] != nil { throw .requestAlreadyRecorded(id: request) }
         var previous: [String] = []
         for write in writes {
             if let problem = keyProblem(write.summary, among: writes) {
@@ -30,6 +33,7 @@ public actor InMemoryEventStore: EventStore {
             }
         }
         let recordedAt = EventRow.now()
+        if let request { requests[request] = RecordedRequest(request, writes: writes) }
         for (write, previousHash) in zip(writes, previous) {
             let rows = EventRow.chain(write.events, bodies: write.events.map(\.canonicalJSON), of: write.id, after: previousHash,
                                       recordedAt: recordedAt)
@@ -50,6 +54,10 @@ public actor InMemoryEventStore: EventStore {
             return "contract id \(contract.contractID) belongs to another negotiation"
         }
         return nil
+    }
+
+    public func recordedRequest(_ id: String) -> RecordedRequest? {
+        requests[id]
     }
 
     /// Edits the row of event `sequence` of negotiation `id` behind the store's back (nil

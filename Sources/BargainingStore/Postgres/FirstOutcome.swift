@@ -11,11 +11,14 @@ public final class FirstOutcome<T: Sendable>: Sendable {
         self.continuation = continuation
     }
 
-    public func resume(with result: Result<T, any Error>) {
+    /// Resumes the caller unless another task already has; says whether this one did.
+    @discardableResult
+    public func resume(with result: Result<T, any Error>) -> Bool {
         let continuation: CheckedContinuation<T, any Error>? = lock.withLock {
             defer { self.continuation = nil }
             return self.continuation
         }
         continuation?.resume(with: result)
+        return continuation != nil
     }
 }

@@ -3,7 +3,7 @@ import PostgresNIO
 extension PostgresEventStore {
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         do {
-            return try await leased(body)
+            return try await leased(limit: limits.read) { connection, _ in try await body(connection) }
         } catch {
             throw StoreError(postgres: error, endpoint: endpoint)
         }
@@ -19,44 +19,71 @@ extension PostgresEventStore {
         }
     }
 
+    /// BEGIN, `body`, COMMIT, under the write limit (a snapshot read under the read limit).
+    /// Any failure before COMMIT is sent rolls back and is rethrown as it is: nothing was
+    /// recorded. A failure after it is ``StoreError/outcomeUnknown(reason:)`` unless the server
+    /// itself said the commit failed (a constraint checked at commit, a serialization failure).
     func untypedTransaction<T: Sendable>(snapshot: Bool = false, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        let logger = self.logger
-        return try await leased { connection in
-            try await connection.withTransaction(logger: logger) { connection in
-                if snapshot {
-                    try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+        let logger = self.logger, endpoint = self.endpoint
+        return try await leased(limit: snapshot ? limits.read : limits.transaction) { connection, lease in
+            let value: T
+            do {
+                try await connection.query(PostgresQuery(unsafeSQL: snapshot ? "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN"),
+                                           logger: logger)
+                value = try await body(connection)
+            } catch {
+                // Bounded: a connection that does not answer the ROLLBACK is dropped, which rolls back too.
+                _ = try? await Deadline.run(.seconds(1), or: { _ in CancellationError() }) {
+                    try await connection.query("ROLLBACK", logger: logger)
                 }
-                return try await body(connection)
+                throw error
             }
+            if snapshot {
+                try await connection.query("COMMIT", logger: logger)
+                return value
+            }
+            guard lease.startCommit() else { throw CancellationError() }
+            do {
+                try await connection.query("COMMIT", logger: logger)
+            } catch {
+                throw Self.isDefiniteCommitFailure(error) ? error : StoreError.unknownOutcome(StoreError(postgres: error, endpoint: endpoint))
+            }
+            return value
         }
+    }
+
+    /// A COMMIT the server answered with an error of its own that means "rolled back". A
+    /// terminated session (57P01) is not one: a backend ended while it waited for a synchronous
+    /// standby had already committed locally.
+    static func isDefiniteCommitFailure(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError, error.code == .server, let state = error.serverInfo?[.sqlState] else { return false }
+        return ["23", "40", "25"].contains(String(state.prefix(2)))
     }
 
     /// `body` on a pooled connection, bounded where the pool and driver would wait for ever.
     ///
     /// The pool never gives up on a server that went away (it retries with backoff), so a
-    /// request that gets no connection within ``timeout`` fails. A request that has its
-    /// connection runs unlimited (a large `verify` may take minutes), but if that connection
-    /// closes under it, it fails too: a statement sent on a connection the server has just
-    /// closed can otherwise wait for an answer that never comes. The body gets a second of grace
-    /// after the close, so one that had finished (its COMMIT answered) still returns normally.
-    /// The request runs in an unstructured task so that, when it hangs, it can be left behind.
-    func leased<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    /// request that gets no connection within the connect limit fails. A request that has its
+    /// connection fails when `limit` has passed, or a second after the connection closes under
+    /// it: a statement sent on a connection the server has just closed can otherwise wait for an
+    /// answer that never comes. The request runs in an unstructured task so that, when it hangs,
+    /// it can be left behind; its ``Lease`` keeps a request given up on from committing later.
+    func leased<T: Sendable>(limit: Duration, _ body: @escaping @Sendable (PostgresConnection, Lease) async throws -> T) async throws -> T {
         let lease = Lease()
-        let client = self.client, timeout = self.timeout
+        let client = self.client, connect = limits.connect
         let server = "PostgreSQL at \(endpoint.host):\(endpoint.port)"
+        let start = ContinuousClock.now
         return try await withCheckedThrowingContinuation { continuation in
             let outcome = FirstOutcome(continuation)
             let watch = Task {
                 do {
-                    try await Task.sleep(for: timeout)
+                    while !lease.hasConnection && ContinuousClock.now < start + connect { try await Task.sleep(for: .milliseconds(50)) }
                     guard let connection = lease.connectionOrAbandon() else {
-                        throw StoreError.unavailable(reason: "\(server) gave no connection within \(timeout.components.seconds) s",
-                                                     hint: "check that the server is still running and reachable")
+                        throw StoreError.unavailable(reason: "\(server) gave no connection within \(connect.components.seconds) s",
+                                                     hint: "check that the server is still running and reachable; nothing was recorded")
                     }
-                    while !connection.isClosed { try await Task.sleep(for: .milliseconds(500)) }
-                    try await Task.sleep(for: .seconds(1))
-                    throw StoreError.unavailable(reason: "the connection to \(server) closed in the middle of a request",
-                                                 hint: "check the server; a decision being recorded may or may not have been, so reload before trying again")
+                    let closed = try await Deadline.wait(until: start + limit, orClosing: connection)
+                    throw Self.givenUp(lease.abandon(), closed: closed, server: server, limit: limit)
                 } catch is CancellationError {
                     return
                 } catch {
@@ -67,7 +94,7 @@ extension PostgresEventStore {
                 do {
                     let value = try await client.withConnection { connection in
                         guard lease.acquire(connection) else { throw CancellationError() }
-                        return try await body(connection)
+                        return try await body(connection, lease)
                     }
                     outcome.resume(with: .success(value))
                 } catch {
@@ -78,8 +105,19 @@ extension PostgresEventStore {
         }
     }
 
+    /// What to report about a request the watch gave up on, by how far it had got.
+    static func givenUp(_ abandoned: Lease.Abandoned, closed: Bool, server: String, limit: Duration) -> StoreError {
+        let what = closed ? "the connection to \(server) closed" : "\(server) did not answer within \(limit.components.seconds) s"
+        switch abandoned {
+        case .beforeConnection, .beforeCommit:
+            return .unavailable(reason: closed ? "\(what) in the middle of a request" : "\(what) (a request took too long)",
+                                hint: "check the server; nothing was recorded")
+        case .duringCommit:
+            return .outcomeUnknown(reason: "\(what) after the commit was sent")
+        }
+    }
+
     static func isUniqueViolation(_ error: any Error) -> Bool {
-        let error = (error as? PostgresTransactionError)?.closureError ?? error
-        return (error as? PSQLError)?.serverInfo?[.sqlState] == "23505"
+        (error as? PSQLError)?.serverInfo?[.sqlState] == "23505"
     }
 }

@@ -4,8 +4,8 @@ import PostgresNIO
 // MARK: - Writes: the write plan in one transaction per decision, rows locked first
 
 extension PostgresEventStore {
-    public func commit(_ writes: [NegotiationWrite]) async throws(StoreError) {
-        let plan = WritePlan(writes, dialect: .postgres)
+    public func commit(_ writes: [NegotiationWrite], request: String?) async throws(StoreError) {
+        let plan = WritePlan(writes, request: request, dialect: .postgres)
         let logger = self.logger
         do {
             try await untypedTransaction { connection in
@@ -50,6 +50,19 @@ extension PostgresEventStore {
             }
         }
         return PostgresQuery(unsafeSQL: statement.sql, binds: binds)
+    }
+
+    public func recordedRequest(_ id: String) async throws(StoreError) -> RecordedRequest? {
+        let logger = self.logger
+        return try await withConnection { connection in
+            var recorded: RecordedRequest?
+            for try await row in try await connection.query(
+                "SELECT negotiation_id, version_before, version, opened_id FROM requests WHERE request_id = \(id)", logger: logger)
+                .decode((String, Int, Int, String?).self) {
+                recorded = RecordedRequest(requestID: id, negotiationID: row.0, versionBefore: row.1, version: row.2, opened: row.3)
+            }
+            return recorded
+        }
     }
 
     func currentVersion(of id: String) async throws(StoreError) -> Int {

@@ -12,20 +12,26 @@ import PostgresNIO
 ///
 /// ## Topics
 /// - ``open(_:timeout:)`` connects, checks the schema and starts the connection pool.
+///
+/// Every wait has a limit (``Deadline``), and a write ends in one of three ways: committed;
+/// not committed (any failure before COMMIT was sent; the watch that gives up on a request
+/// also stops it from sending COMMIT later); or ``StoreError/outcomeUnknown(reason:)``, when
+/// COMMIT was sent and no answer came. Repeating that write with the same request id records it
+/// at most once.
 public final class PostgresEventStore: EventStore {
     public let endpoint: PostgresEndpoint
     let client: PostgresClient
     /// The pool's background work (`PostgresClient.run()`); cancelling it closes the pool.
     let running: Task<Void, Never>
     let logger = PostgresEventStore.silentLogger
-    /// How long to wait for a connection, at opening and for each request.
-    let timeout: Duration
+    /// How long to wait for a connection, for a write transaction and for a read.
+    let limits: Deadline.Limits
 
     static let silentLogger = Logger(label: "bargain.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    init(endpoint: PostgresEndpoint, client: PostgresClient, timeout: Duration) {
+    init(endpoint: PostgresEndpoint, client: PostgresClient, limits: Deadline.Limits) {
         self.endpoint = endpoint
-        self.timeout = timeout
+        self.limits = limits
         self.client = client
         self.running = Task { await client.run() }
     }
@@ -35,16 +41,6 @@ public final class PostgresEventStore: EventStore {
     public func close() async {
         running.cancel()
         let running = self.running
-        _ = try? await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let outcome = FirstOutcome(continuation)
-            Task {
-                await running.value
-                outcome.resume(with: .success(()))
-            }
-            Task {
-                try? await Task.sleep(for: .seconds(2))
-                outcome.resume(with: .success(()))
-            }
-        }
+        _ = try? await Deadline.run(.seconds(2), or: { _ in CancellationError() }) { await running.value }
     }
 }

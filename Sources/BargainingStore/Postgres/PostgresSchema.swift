@@ -5,7 +5,7 @@ import PostgresNIO
 /// PostgreSQL types. Shipped migrations never change. Text keys and dates use the "C" collation
 /// so ids and `YYYY-MM-DD` days sort by bytes, exactly as in SQLite, whatever the server's locale.
 enum PostgresSchema {
-    static let version = 5
+    static let version = 6
 
     /// Each entry is one migration's statements, run in one transaction.
     static let migrations: [[String]] = [
@@ -195,6 +195,19 @@ enum PostgresSchema {
             """,
             "UPDATE negotiations SET ended_on = last_day WHERE step IN ('withdrawn', 'expired', 'terminated')",
             "CREATE INDEX negotiations_renews ON negotiations (renews) WHERE renews IS NOT NULL",
+        ],
+        // v6, idempotency keys (issue 18 item 2): what each request recorded, so a repeat finds it.
+        [
+            """
+            CREATE TABLE requests (
+                request_id text COLLATE "C" PRIMARY KEY,
+                negotiation_id text COLLATE "C" NOT NULL,
+                version_before bigint NOT NULL CHECK (version_before >= 0),
+                version bigint NOT NULL CHECK (version > version_before),
+                opened_id text COLLATE "C",
+                recorded_at text NOT NULL
+            )
+            """,
         ],
     ]
 

@@ -26,8 +26,15 @@ extension StoreError {
                                     hint: "grant it, or use the database's owner in the store URL")
             case "53300":
                 self = .unavailable(reason: "\(server) has no free connections", hint: "try again shortly, or raise max_connections")
-            case "57P01", "57P02", "57P03":
-                self = .unavailable(reason: "\(server) is shutting down or starting up", hint: "try again in a moment")
+            case "57P01":
+                // What pg_terminate_backend sends, and a fast shutdown too: the message cannot tell them apart.
+                self = .unavailable(reason: "\(server) terminated this session (\(message)): an administrator ended it (pg_terminate_backend) or the server is shutting down",
+                                    hint: "try again; nothing was recorded")
+            case "57P02":
+                self = .unavailable(reason: "\(server) ended this session because another server process crashed (\(message))",
+                                    hint: "try again once it has recovered; nothing was recorded")
+            case "57P03":
+                self = .unavailable(reason: "\(server) is starting up or shutting down (\(message))", hint: "try again in a moment")
             case "40001", "40P01":
                 self = .unavailable(reason: "\(server) cancelled the transaction in favour of a concurrent one",
                                     hint: "try again; nothing was recorded")
@@ -45,8 +52,8 @@ extension StoreError {
         case let error as PSQLError where error.code == .sslUnsupported:
             self = .unavailable(reason: "\(server) does not offer TLS", hint: "use sslmode=prefer or sslmode=disable in the store URL, or enable ssl on the server")
         case let error as PSQLError where error.code == .unexpectedBackendMessage || error.code == .serverClosedConnection:
-            self = .unavailable(reason: "\(server) ended the session (it may be shutting down)",
-                                hint: "try again in a moment; a decision being recorded may or may not have been, so reload first")
+            self = .unavailable(reason: "\(server) closed the connection without a word (a terminated or crashed session, or a shutdown)",
+                                hint: "try again in a moment; nothing was recorded")
         case let error as PSQLError:
             let cause = error.underlying.map { Self.cause($0) } ?? "\(error.code)"
             self = .unavailable(reason: "\(server) does not answer (\(cause))",

@@ -5,8 +5,8 @@ import GRDB
 // MARK: - Writes: the write plan in one IMMEDIATE transaction per decision
 
 extension SQLiteEventStore {
-    public func commit(_ writes: [NegotiationWrite]) async throws(StoreError) {
-        let plan = WritePlan(writes, dialect: .sqlite)
+    public func commit(_ writes: [NegotiationWrite], request: String?) async throws(StoreError) {
+        let plan = WritePlan(writes, request: request, dialect: .sqlite)
         try await write { db in
             let found = try plan.checks.map { check -> WritePlan.Found in
                 switch check {
@@ -20,6 +20,14 @@ extension SQLiteEventStore {
             for statement in try plan.statements(after: found) {
                 try db.cachedStatement(sql: statement.sql).execute(arguments: try Self.arguments(statement))
             }
+        }
+    }
+
+    public func recordedRequest(_ id: String) async throws(StoreError) -> RecordedRequest? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT negotiation_id, version_before, version, opened_id FROM requests WHERE request_id = ?",
+                             arguments: [id])
+                .map { RecordedRequest(requestID: id, negotiationID: $0[0], versionBefore: $0[1], version: $0[2], opened: $0[3]) }
         }
     }
 

@@ -14,7 +14,7 @@ import GRDB
 enum SQLiteSchema {
     /// The schema version this build writes and reads. A file with a higher one was written by
     /// a newer bargain, and opening it is refused rather than risking it.
-    static let version = 5
+    static let version = 6
 
     /// `PRAGMA application_id`: "barg" in ASCII, so `file(1)` and the header say whose file it is.
     static let applicationID: Int32 = 0x6261_7267
@@ -208,6 +208,22 @@ enum SQLiteSchema {
 
                 UPDATE bargain_meta SET value = '5' WHERE key = 'schema_version';
                 PRAGMA user_version = 5;
+                """)
+        }
+        // Idempotency keys (issue 18 item 2): what each request recorded, so a repeat finds it.
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: """
+                CREATE TABLE requests (
+                    request_id TEXT PRIMARY KEY NOT NULL,
+                    negotiation_id TEXT NOT NULL,
+                    version_before INTEGER NOT NULL CHECK (version_before >= 0),
+                    version INTEGER NOT NULL CHECK (version > version_before),
+                    opened_id TEXT,
+                    recorded_at TEXT NOT NULL
+                );
+
+                UPDATE bargain_meta SET value = '6' WHERE key = 'schema_version';
+                PRAGMA user_version = 6;
                 """)
         }
         return migrator

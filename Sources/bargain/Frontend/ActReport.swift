@@ -16,7 +16,10 @@ struct ActReport {
     func render() throws -> String {
         let negotiation = recorded.negotiation, engine = negotiation.engine, events = negotiation.events
         let state = negotiation.state
-        var output = terminal.paint("recorded", .green) + " on \(state.id) (now \(state.version) events)\n"
+        // A repeated request id: the first outcome, shown again; nothing new was recorded.
+        var output = recorded.replayed
+            ? terminal.paint("already recorded", .green) + " on \(state.id) by an earlier run with this request id; nothing new recorded\n"
+            : terminal.paint("recorded", .green) + " on \(state.id) (now \(state.version) events)\n"
         output += try Timeline(engine: engine, terminal: terminal, showsFields: true).render(events, from: events.count - recorded.added)
         let allowed = engine.allowedActions(in: state)
         if allowed.isEmpty {

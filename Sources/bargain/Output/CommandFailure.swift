@@ -2,6 +2,7 @@ import ArgumentParser
 import BargainingClient
 import BargainingServer
 import Bargaining
+import BargainingService
 import BargainingStore
 
 /// A command that cannot go on, with the line to print and the documented exit status.
@@ -53,17 +54,22 @@ func explain(_ error: any Error) -> (String, ExitCode) {
     case let account as AccountError: (account.description, account.exitCode)
     case let seat as SeatRefusal: (seat.description, ExitCodes.refused)
     case let connection as ServerConnectionError: (connection.description, ExitCodes.usage)
+    case let reused as RequestReused: (reused.description, ExitCodes.usage)
     default: ("internal error: \(error)", ExitCodes.internalError)
     }
 }
 
 /// Each store failure has one documented status: a conflict can be retried, an unknown id or a
-/// taken id is the caller's to fix, anything else means the store itself cannot be used.
+/// taken id is the caller's to fix, an unknown outcome is retried with its request id, anything
+/// else means the store itself cannot be used.
 func exitCode(for error: StoreError) -> ExitCode {
     switch error {
     case .conflict: ExitCodes.conflict
     case .notFound: ExitCodes.notFound
     case .alreadyExists: ExitCodes.usage
+    case .outcomeUnknown: ExitCodes.outcomeUnknown
+    // The service answers a repeated request itself; reaching here is a bug.
+    case .requestAlreadyRecorded: ExitCodes.internalError
     case .unavailable, .incompatible, .corrupt: ExitCodes.storeUnavailable
     }
 }

@@ -21,7 +21,11 @@ extension Bargain {
                 next. Nothing is recorded when a field is missing or mistyped (exit 64, listing \
                 them), or when the rules refuse the act (exit 1, with the rule and its article). \
                 If someone else records on the same negotiation at the same moment, the act is \
-                decided again on what they recorded, up to three times (then exit 75).
+                decided again on what they recorded, after a short random wait, up to eight \
+                times (then exit 75). If the \
+                store's answer is lost while it commits (exit 3, outcome unknown), run the same \
+                command again with the --request-id it printed: an act is recorded at most once \
+                per request id, and a repeat prints the first outcome ("already recorded").
 
                 request-renewal also opens the renewal negotiation (S1 art 38): its id is \
                 printed alone on standard output (and the rest on standard error), so a script \
@@ -40,6 +44,7 @@ extension Bargain {
         var file: String?
 
         @OptionGroup var act: ActOptions
+        @OptionGroup var request: RequestOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var workflows: WorkflowsOptions
 
@@ -65,8 +70,8 @@ extension Bargain {
                 }
                 let actor = act.actor ?? Actor(.employeeSide), day = act.day ?? Day.today()
                 let stdout = Terminal.standardOutput, stderr = Terminal.standardError
-                try await store.withService(workflows) { service in
-                    let recorded = try await service.act(Action(kind, fields), on: id, by: actor, on: day, requestID: nil)
+                try await request.recording { key in try await store.withService(workflows) { service in
+                    let recorded = try await service.act(Action(kind, fields), on: id, by: actor, on: day, requestID: key)
                     guard let opened = recorded.opened else {
                         stdout.write(try ActReport(recorded, terminal: stdout).render())
                         return
@@ -74,7 +79,7 @@ extension Bargain {
                     stderr.write(try ActReport(recorded, terminal: stderr).render())
                     stderr.line("renewal negotiation opened: \(opened.id) (bargain next \(opened.id))")
                     stdout.line(opened.id)
-                }
+                } }
             }
         }
     }

@@ -62,6 +62,7 @@ extension Bargain {
                 transform: ActOptions.day)
         var day: Day?
 
+        @OptionGroup var request: RequestOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var workflows: WorkflowsOptions
 
@@ -81,10 +82,10 @@ extension Bargain {
             try await reportingFailures {
                 let day = self.day ?? Day.today()
                 // Without --id the service chooses one (and draws again if it happens to be taken).
-                let opened = try await store.withLocalService(workflows) { service in
+                let opened = try await request.recording { key in try await store.withLocalService(workflows) { service in
                     try await service.open(try opening(id: id ?? "", workflows: service.workflows), by: actor ?? Actor(.employeeSide),
-                                           on: day, requestID: nil).negotiation
-                }
+                                           on: day, requestID: key).negotiation
+                } }
                 Terminal.standardOutput.line(opened.state.id)
                 let stderr = Terminal.standardError
                 if stderr.isTTY {

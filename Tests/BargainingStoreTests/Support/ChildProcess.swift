@@ -67,5 +67,16 @@ enum ChildProcess {
             await Task.detached { self.process.waitUntilExit() }.value
             return result()
         }
+
+        /// The result, or nil when the child was still running after `limit` (it is then
+        /// killed, so a hung child is counted, not waited for).
+        func wait(within limit: Duration) async -> Result? {
+            let deadline = ContinuousClock.now + limit
+            while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
+            guard process.isRunning else { return await wait() }
+            kill(process.processIdentifier, SIGKILL)
+            _ = await wait()
+            return nil
+        }
     }
 }

@@ -31,6 +31,22 @@ enum PostgresServer {
         guard result.status == 0 else { throw ChildProcess.Failure(description: "psql failed: \(result.stderr)") }
     }
 
+    /// A new database of its own on the server at `url`, for a test that ends sessions or changes
+    /// settings only there: its name and URL.
+    static func createDatabase(_ url: String, prefix: String) throws -> (name: String, url: String) {
+        let name = prefix + "_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+        try psql(url, "CREATE DATABASE \(name)")
+        var components = URLComponents(string: url)!
+        components.path = "/\(name)"
+        return (name, components.string!)
+    }
+
+    /// Ends the database's sessions, then drops it (two statements: DROP DATABASE runs alone).
+    static func dropDatabase(_ url: String, _ name: String) {
+        try? psql(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'")
+        try? psql(url, "DROP DATABASE IF EXISTS \(name)")
+    }
+
     static let psqlPath: String = {
         let candidates = ["/usr/bin/psql"] + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
             .sorted().reversed().map { "/usr/lib/postgresql/\($0)/bin/psql" }

@@ -11,8 +11,11 @@ enum Stress {
 
     /// 8 processes × 500 decisions, all on one negotiation (`shared`) or each on its own.
     /// Afterwards every decision is stored exactly once, each writer saw its conflicts as
-    /// conflicts, and the chains verify.
-    static func concurrent(_ subject: StoreUnderTest, shared: Bool) async throws {
+    /// conflicts, and the chains verify. With `serviceRetries` the writers retry as the CLI does
+    /// (the service's attempts and jittered backoff) and report each decision they give up on:
+    /// then every decision is stored once or reported given up, never both, never neither.
+    static func concurrent(_ subject: StoreUnderTest, shared: Bool, decisionsPerWriter: Int = decisionsPerWriter,
+                           serviceRetries: Bool = false) async throws {
         let executable = try StressExecutable.require()
         try await subject.with { store in
             let ids = shared ? ["STRESS-SHARED"] : (1...writers).map { "STRESS-W\($0)" }
@@ -28,7 +31,7 @@ enum Stress {
                 try ChildProcess.start(executable, [
                     "write", "--store", subject.location, "--workflows", Samples.workflowsPath,
                     "--negotiation", ids[shared ? 0 : writer - 1], "--writer", "w\(writer)", "--decisions", "\(decisionsPerWriter)",
-                ])
+                ] + (serviceRetries ? ["--retries", "service"] : []))
             }
             var results: [ChildProcess.Result] = []
             for child in children { results.append(await child.wait()) }
@@ -36,6 +39,7 @@ enum Stress {
 
             // Each writer finished, and reported every conflict it met with the winner's version
             var conflicts = 0
+            var givenUp: Set<String> = []
             for (index, result) in results.enumerated() {
                 try #require(result.status == 0, "writer \(index + 1) exited \(result.status): \(result.stderr)")
                 let lines = result.stdout.split(separator: "\n")
@@ -44,7 +48,10 @@ enum Stress {
                     let words = line.split(separator: " ")
                     #expect(Int(words[6])! > Int(words[4])!, "a conflict names a newer version: \(line)")
                 }
-                #expect(lines.last == "done w\(index + 1) decisions \(decisionsPerWriter) conflicts \(reported.count)")
+                let gaveUp = lines.filter { $0.hasPrefix("gave-up ") }.map { $0.split(separator: " ") }.map { "\($0[1])-\($0[2])" }
+                givenUp.formUnion(gaveUp)
+                let done = "done w\(index + 1) decisions \(decisionsPerWriter) conflicts \(reported.count)" + (serviceRetries ? " gave-up \(gaveUp.count)" : "")
+                #expect(lines.last.map(String.init) == done)
                 conflicts += reported.count
             }
             if shared { #expect(conflicts > 0, "eight writers on one negotiation must collide") } else { #expect(conflicts == 0) }
@@ -61,13 +68,14 @@ enum Stress {
                 let summary = try await store.list(NegotiationQuery()).first { $0.id == id }
                 #expect(summary?.version == events.count)
             }
-            #expect(total == writers * decisionsPerWriter)
-            let expected = Set((1...writers).flatMap { writer in (1...decisionsPerWriter).map { "w\(writer)-\($0)" } })
+            #expect(total == writers * decisionsPerWriter - givenUp.count)
+            let expected = Set((1...writers).flatMap { writer in (1...decisionsPerWriter).map { "w\(writer)-\($0)" } }).subtracting(givenUp)
             #expect(Set(recorded.keys) == expected)
             #expect(recorded.values.allSatisfy { $0 == 1 })
             let report = try await store.verify(nil)
             #expect(report.isIntact, "\(report.mismatches)")
-            print("\(subject.backend): \(writers) processes × \(decisionsPerWriter) decisions on \(ids.count) negotiation(s) in \(elapsed), \(conflicts) conflicts reported")
+            print("\(subject.backend): \(writers) processes × \(decisionsPerWriter) decisions on \(ids.count) negotiation(s) in \(elapsed), \(conflicts) conflicts reported"
+                  + (serviceRetries ? ", each decision retried as the CLI does: \(givenUp.count) given up" : ""))
         }
     }
 
