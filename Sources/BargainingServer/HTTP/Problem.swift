@@ -74,8 +74,14 @@ public struct Problem: Error, HTTPResponseError, Sendable {
                                detail: "\(store.description); read the negotiation again and decide whether your act still applies")
             case .alreadyExists: return Problem(.conflict, "exists", title: "已存在 (already exists)", detail: store.description)
             case .unavailable: return Problem(.serviceUnavailable, "store-unavailable", title: "存储暂不可用 (store unavailable)", detail: store.description)
-            case .incompatible, .corrupt: return Problem(.internalServerError, "store", title: "存储出错 (store error)", detail: store.description)
+            case .incompatible, .corrupt, .requestAlreadyRecorded:
+                return Problem(.internalServerError, "store", title: "存储出错 (store error)", detail: store.description)
+            case .outcomeUnknown:
+                return Problem(.serviceUnavailable, "outcome-unknown", title: "结果未知 (outcome unknown)",
+                               detail: "\(store.description); send the same request again with the same requestId")
             }
+        case let reused as RequestReused:
+            return Problem(.unprocessableContent, "request-id-reused", title: "请求编号已用过 (request id already used)", detail: reused.description)
         case let decoding as DecodingError:
             return badRequest("the body is not the JSON this endpoint takes: \(Self.describe(decoding))")
         case let http as HTTPError:
