@@ -19,9 +19,11 @@ extension LocalNegotiationService {
               decision.events == added, decision.opens?.state.id == prior.opened else {
             throw RequestReused(prior: prior)
         }
-        return Recorded(negotiation: Negotiation(engine: engine, events: before + added, state: decision.state), added: added.count,
-                        warnings: decision.warnings, explanation: decision.explanation,
-                        opened: decision.opens.map { Negotiation(engine: engine, events: $0.events, state: $0.state) }, replayed: true)
+        var recorded = Recorded(negotiation: Negotiation(engine: engine, events: before + added, state: decision.state), added: added.count,
+                                warnings: decision.warnings, explanation: decision.explanation,
+                                opened: decision.opens.map { Negotiation(engine: engine, events: $0.events, state: $0.state) })
+        recorded.replayed = true
+        return recorded
     }
 
     /// The first outcome of an opening recorded under `prior`'s key, checked to be this opening.
@@ -34,8 +36,10 @@ extension LocalNegotiationService {
               stored.events.count >= prior.version, decision.events == Array(stored.events.prefix(prior.version)) else {
             throw RequestReused(prior: prior)
         }
-        return Recorded(negotiation: Negotiation(engine: stored.engine, events: decision.events, state: decision.state),
-                        added: decision.events.count, warnings: decision.warnings, explanation: nil, opened: nil, replayed: true)
+        var recorded = Recorded(negotiation: Negotiation(engine: stored.engine, events: decision.events, state: decision.state),
+                                added: decision.events.count, warnings: decision.warnings, explanation: nil, opened: nil)
+        recorded.replayed = true
+        return recorded
     }
 }
 
