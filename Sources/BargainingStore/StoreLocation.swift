@@ -35,12 +35,13 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Opens the store `location` names: the one entry point the CLI needs.
-public func openStore(_ location: StoreLocation) async throws(StoreError) -> any EventStore {
+/// Opens the store `location` names: the one entry point the CLI needs. With `creating` false
+/// (a command that only reads), a store that does not exist yet is an error, not a new one.
+public func openStore(_ location: StoreLocation, creating: Bool = true) async throws(StoreError) -> any EventStore {
     switch location {
     case .sqlite(let path, let createsDirectory):
-        try SQLiteEventStore(path: path, createDirectory: createsDirectory)
+        try SQLiteEventStore(path: path, createDirectory: createsDirectory, creating: creating)
     case .postgres(let endpoint):
-        try await PostgresEventStore.open(endpoint)
+        try await PostgresEventStore.open(endpoint, creating: creating)
     }
 }

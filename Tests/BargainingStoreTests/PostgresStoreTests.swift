@@ -57,6 +57,18 @@ struct PostgresStoreTests {
         await subject.cleanup()
     }
 
+    @Test("opened only to read, a database without a bargain store is an error and nothing is created", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
+    func readOnlyMissing() async throws {
+        guard let subject = try PostgresServer.store() else { return }
+        let endpoint = try PostgresEndpoint(url: subject.location, environment: [:])
+        let error = await #expect(throws: StoreError.self) { try await PostgresEventStore.open(endpoint, creating: false) }
+        #expect(error?.description.contains("holds no bargain store. check the store URL; a command that only reads does not create one") == true,
+                "\(String(describing: error))")
+        // The schema was not created: a table cannot be made in it
+        await #expect(throws: (any Error).self) { try await subject.execute("CREATE TABLE probe (key text)") }
+        await subject.cleanup()
+    }
+
     @Test("a schema holding someone else's events table is refused", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
     func foreignTables() async throws {
         guard let subject = try PostgresServer.store() else { return }

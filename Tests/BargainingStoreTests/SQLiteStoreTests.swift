@@ -21,6 +21,35 @@ struct SQLiteStoreTests {
         #expect(settings.2 == 1)
     }
 
+    @Test("a new store file, and SQLite's -wal and -shm beside it, are readable by their owner only (0600)")
+    func privateFiles() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/store.sqlite"
+        let store = try SQLiteEventStore(path: path)
+        try await Samples.inTalks(id: "ENT-PRIVATE").record(in: store)
+        for file in [path, path + "-wal", path + "-shm"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(file): \(String(mode ?? 0, radix: 8))")
+        }
+        await store.close()
+    }
+
+    @Test("opened only to read, a missing or empty store is an error and nothing is created")
+    func readOnlyMissing() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/mistyped.sqlite"
+        let error = await #expect(throws: StoreError.self) {
+            try await openStore(.sqlite(path: path, createsDirectory: false), creating: false)
+        }
+        #expect(error == .unavailable(reason: "there is no store at \(path)",
+                                      hint: "check the --store path (or BARGAIN_STORE); a command that only reads does not create one"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(throws: StoreError.self) { try SQLiteEventStore(path: directory.path + "/missing/dir.sqlite", createDirectory: true, creating: false) }
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/missing"))
+    }
+
     @Test("negotiations survive closing and reopening")
     func reopen() async throws {
         let directory = try TemporaryDirectory()

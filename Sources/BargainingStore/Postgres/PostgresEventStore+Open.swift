@@ -6,7 +6,8 @@ extension PostgresEventStore {
     /// with a reason, instead of leaving the command waiting on a pool that keeps retrying.
     /// Checking (or creating) the tables is bounded too, and fails within a second of the
     /// connection closing under it (a backend terminated just after it authenticated).
-    public static func open(_ endpoint: PostgresEndpoint, timeout: Duration = .seconds(5)) async throws(StoreError) -> PostgresEventStore {
+    /// With `creating` false, a database without bargain's tables is refused, not set up.
+    public static func open(_ endpoint: PostgresEndpoint, timeout: Duration = .seconds(5), creating: Bool = true) async throws(StoreError) -> PostgresEventStore {
         let limits = Deadline.Limits(timeout: timeout)
         do {
             let configuration = try connectionConfiguration(endpoint, limits: limits)
@@ -25,7 +26,7 @@ extension PostgresEventStore {
                         : StoreError.unavailable(reason: "\(server) did not finish checking bargain's tables within \(limits.transaction.components.seconds) s",
                                                  hint: "another bargain may be creating them, or the server is overloaded; try again")
                 }) {
-                    try await PostgresSchema.prepare(connection, endpoint: endpoint, logger: silentLogger)
+                    try await PostgresSchema.prepare(connection, endpoint: endpoint, creating: creating, logger: silentLogger)
                 }
             } catch {
                 await close(connection)

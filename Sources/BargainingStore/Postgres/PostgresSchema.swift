@@ -216,8 +216,15 @@ enum PostgresSchema {
     /// only read; then created or migrated under an advisory lock on the schema's name, so
     /// processes opening one new database at once do not race (not even on `CREATE SCHEMA IF
     /// NOT EXISTS`, which can), while stores in different schemas do not wait for each other.
-    static func prepare(_ connection: PostgresConnection, endpoint: PostgresEndpoint, logger: Logger) async throws {
-        if try await installedVersion(connection, endpoint: endpoint, logger: logger) == version { return }
+    /// With `creating` false, a database without bargain's tables is refused instead.
+    static func prepare(_ connection: PostgresConnection, endpoint: PostgresEndpoint, creating: Bool = true, logger: Logger) async throws {
+        let installed = try await installedVersion(connection, endpoint: endpoint, logger: logger)
+        if installed == version { return }
+        if installed == nil && !creating {
+            throw StoreError.unavailable(reason: "database \(endpoint.database) on \(endpoint.host):\(endpoint.port)" + (endpoint.schema.map { " (schema \($0))" } ?? "")
+                                         + " holds no bargain store",
+                                         hint: "check the store URL; a command that only reads does not create one")
+        }
         try await connection.withTransaction(logger: logger) { connection in
             let lock = "bargain:" + (endpoint.schema ?? "")
             try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lock)))", logger: logger)

@@ -118,6 +118,17 @@ extension SQLiteEventStore {
         "\(path) was written by a newer bargain (schema \(version), this one reads up to \(SQLiteSchema.version)); upgrade bargain — the file was not changed"
     }
 
+    /// Creates the file, if missing, with mode 0600 before SQLite opens it: negotiations are not
+    /// for every account on the machine, and SQLite gives its -wal and -shm files the same mode.
+    static func createPrivately(_ path: String) throws(StoreError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        if descriptor >= 0 {
+            try? FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).close()
+        } else if errno != EEXIST {
+            throw .unavailable(reason: "cannot create \(path) (\(String(cString: strerror(errno))))", hint: "choose another --store path or fix the permissions")
+        }
+    }
+
     static func openPool(_ path: String) throws(StoreError) -> DatabasePool {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

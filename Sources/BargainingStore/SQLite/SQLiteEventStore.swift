@@ -23,13 +23,22 @@ public struct SQLiteEventStore: EventStore {
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: Double = 30
 
-    /// Opens the store at `path`, creating the file (and, when `createDirectory`, its directory).
+    /// Opens the store at `path`, creating the file (and, when `createDirectory`, its directory)
+    /// readable by its owner only; with `creating` false a missing or empty file is refused
+    /// instead (a command that only reads must not leave an empty store behind a typo).
     ///
     /// An existing file is first inspected read-only: one that is not a bargain database, or was
     /// written by a newer bargain, is refused before anything is written to it.
-    public init(path: String, createDirectory: Bool = false) throws(StoreError) {
-        try Self.checkLocation(path, createDirectory: createDirectory)
+    public init(path: String, createDirectory: Bool = false, creating: Bool = true) throws(StoreError) {
+        try Self.checkLocation(path, createDirectory: createDirectory && creating)
         let state = try Self.inspect(path)
+        if state == .new {
+            guard creating else {
+                throw .unavailable(reason: "there is no store at \(path)",
+                                   hint: "check the --store path (or BARGAIN_STORE); a command that only reads does not create one")
+            }
+            try Self.createPrivately(path)
+        }
         let pool = try Self.openPool(path)
         if state != .current { try Self.migrate(pool, path: path) }
         self.path = path

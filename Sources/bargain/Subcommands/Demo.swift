@@ -113,8 +113,8 @@ extension Bargain {
 }
 
 /// Opens the store at `location`, runs `body`, and closes it whatever happens.
-func withOpenStore<T>(_ location: StoreLocation, _ body: (any EventStore) async throws -> T) async throws -> T {
-    let store = try await openStore(location)
+func withOpenStore<T>(_ location: StoreLocation, creating: Bool = true, _ body: (any EventStore) async throws -> T) async throws -> T {
+    let store = try await openStore(location, creating: creating)
     do {
         let result = try await body(store)
         await store.close()

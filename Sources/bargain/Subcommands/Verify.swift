@@ -37,7 +37,8 @@ extension Bargain {
 
         func run() async throws {
             try await reportingFailures {
-                let report = try await store.withStore { try await $0.verify(id) }
+                // Only reads: a mistyped --store is reported, not created empty and found "intact".
+                let report = try await withOpenStore(try store.location(), creating: false) { try await $0.verify(id) }
                 let stdout = Terminal.standardOutput
                 if output.json {
                     stdout.write(try JSONOutput.render(Document(
