@@ -30,13 +30,14 @@ struct StoreOptions: ParsableArguments {
     func location() throws(StoreError) -> StoreLocation { try StoreLocation(store) }
 
     /// Opens the store, runs `body` with it, and closes it whatever happens. Commands that work
-    /// on the store itself refuse `--server`.
-    func withStore<T>(_ body: (any EventStore) async throws -> T) async throws -> T {
+    /// on the store itself refuse `--server`; those that only read pass `creating: false`, so a
+    /// mistyped store is reported instead of created empty.
+    func withStore<T>(creating: Bool = true, _ body: (any EventStore) async throws -> T) async throws -> T {
         if let server {
             throw CommandFailure("--server \(server): this command works on a store (--store); status, next, do, list and log act through a server",
                                  exitCode: ExitCodes.usage)
         }
-        return try await withOpenStore(try location(), body)
+        return try await withOpenStore(try location(), creating: creating, body)
     }
 
     /// The application service the negotiation commands use, deciding with the engine each

@@ -38,7 +38,7 @@ extension Bargain {
         func run() async throws {
             try await reportingFailures {
                 // Only reads: a mistyped --store is reported, not created empty and found "intact".
-                let report = try await withOpenStore(try store.location(), creating: false) { try await $0.verify(id) }
+                let report = try await store.withStore(creating: false) { try await $0.verify(id) }
                 let stdout = Terminal.standardOutput
                 if output.json {
                     stdout.write(try JSONOutput.render(Document(
