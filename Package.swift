@@ -181,7 +181,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BargainCLITests",
-            dependencies: ["Bargaining", "BargainingService", "BargainingStore", "bargain"]
+            dependencies: ["Bargaining", "BargainingService", "BargainingStore", "BargainingOffice", "bargain"]
         ),
         .testTarget(
             name: "BargainingCoverageTests",
@@ -193,7 +193,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BargainingOfficeTests",
-            dependencies: ["BargainingOffice", "XMLCore"]
+            dependencies: ["BargainingOffice", "XMLCore"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "BargainingServerTests",

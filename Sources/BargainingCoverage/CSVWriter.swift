@@ -1,16 +1,21 @@
 import Bargaining
 
 /// Writes RFC 4180 CSV into a byte buffer: the generator's files (millions of rows, so no
-/// per-field `String` work beyond the text itself) and the rejected-rows report.
-struct CSVWriter {
-    private(set) var bytes: [UInt8] = []
+/// per-field `String` work beyond the text itself), the rejected-rows report, and (public) the
+/// tables the CLI writes and the workbook rows it hands to the importers.
+public struct CSVWriter {
+    public private(set) var bytes: [UInt8] = []
     private var atRowStart = true
+
+    public init() {}
 
     private static let comma = UInt8(ascii: ",")
     private static let quote = UInt8(ascii: "\"")
 
-    mutating func row(_ fields: [String]) {
-        for field in fields { self.field(field) }
+    /// - Parameter guardingFormulas: false for text read back by the importer rather than
+    ///   opened in a spreadsheet (a workbook's cells), which must arrive as written.
+    public mutating func row(_ fields: [String], guardingFormulas: Bool = true) {
+        for field in fields { self.field(field, guardingFormula: guardingFormulas) }
         endRow()
     }
 
@@ -18,9 +23,9 @@ struct CSVWriter {
     /// would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets
     /// a leading `'`, as OWASP advises against CSV injection: a rejected row such as
     /// `=WEBSERVICE(…)` opens in Excel as the text it is.
-    mutating func field(_ text: String) {
+    mutating func field(_ text: String, guardingFormula: Bool = true) {
         separate()
-        var text = Self.isFormulaLike(text) ? "'" + text : text
+        var text = guardingFormula && Self.isFormulaLike(text) ? "'" + text : text
         text.withUTF8 { utf8 in
             let needsQuotes = utf8.contains { $0 == Self.comma || $0 == Self.quote || $0 == 10 || $0 == 13 }
             guard needsQuotes else {
@@ -43,7 +48,7 @@ struct CSVWriter {
     }
 
     /// The byte order mark Excel on Chinese Windows needs to read a CSV file as UTF-8 rather than GBK.
-    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// `YYYY-MM-DD`, or an empty field for nil.
     mutating func field(_ day: Day?) {
@@ -71,7 +76,7 @@ struct CSVWriter {
         }
     }
 
-    mutating func endRow() {
+    public mutating func endRow() {
         bytes.append(10)
         atRowStart = true
     }

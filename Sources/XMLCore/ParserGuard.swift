@@ -20,14 +20,17 @@ final class ParserGuard {
 
     private let maximumDepth: Int
     private let buildsTree: Bool
+    /// Where elements and text go as they are parsed, for ``SafeXMLReader/stream(_:documentName:to:)``.
+    private let sink: XMLStreamSink?
     private var sawDoctype = false
     private var exceededDepth = false
     private var rootName: XMLName?
     private var depth = 0
 
-    private init(maximumDepth: Int, buildsTree: Bool) {
+    private init(maximumDepth: Int, buildsTree: Bool, sink: XMLStreamSink?) {
         self.maximumDepth = maximumDepth
         self.buildsTree = buildsTree
+        self.sink = sink
     }
 
     /// Parses `bytes`, or says which of `reader`'s rules they broke. Errors go to `collector`
@@ -36,7 +39,8 @@ final class ParserGuard {
     /// - Returns: the document when `buildsTree`, otherwise `nil`.
     static func parse(
         _ bytes: [UInt8], documentName: String, reader: SafeXMLReader,
-        collector: DiagnosticCollector, buildsTree: Bool, validator: xmlSchemaValidCtxtPtr?
+        collector: DiagnosticCollector, buildsTree: Bool, validator: xmlSchemaValidCtxtPtr?,
+        sink: XMLStreamSink? = nil
     ) throws(XMLReadError) -> ParsedDocument? {
         LibXML2.initialized
         // libxml2 takes an `int` size.
@@ -46,7 +50,8 @@ final class ParserGuard {
             collector.add("the document is empty")
             throw .malformed(collector.all)
         }
-        let parserGuard = ParserGuard(maximumDepth: reader.maximumDepth, buildsTree: buildsTree)
+        let parserGuard = ParserGuard(
+            maximumDepth: reader.maximumDepth, buildsTree: buildsTree, sink: sink)
         let (document, complete) = collector.collecting {
             parserGuard.run(bytes, validator: validator)
         }
@@ -154,11 +159,61 @@ final class ParserGuard {
                     userData, localName, prefix, uri, namespaceCount, namespaces, attributeCount,
                     defaultedCount, attributes)
             }
+            if let sink = parserGuard.sink {
+                let name = XMLName(
+                    namespace: uri.map { String(cString: $0) },
+                    localName: localName.map { String(cString: $0) } ?? "")
+                let values = ParserGuard.attributes(attributes, count: Int(attributeCount))
+                if !sink.deliver({ try $0.startElement(name, attributes: values) }) {
+                    xmlStopParser(context)
+                }
+            }
         }
         sax.pointee.endElementNs = { userData, localName, prefix, uri in
-            guard let (_, parserGuard) = ParserGuard.from(userData) else { return }
+            guard let (context, parserGuard) = ParserGuard.from(userData) else { return }
             parserGuard.depth -= 1
             if parserGuard.buildsTree { xmlSAX2EndElementNs(userData, localName, prefix, uri) }
+            if let sink = parserGuard.sink {
+                let name = XMLName(
+                    namespace: uri.map { String(cString: $0) },
+                    localName: localName.map { String(cString: $0) } ?? "")
+                if !sink.deliver({ try $0.endElement(name) }) { xmlStopParser(context) }
+            }
+        }
+        guard sink != nil else { return }
+        // Only a stream needs the text; with NOCDATA, CDATA sections arrive here too.
+        sax.pointee.characters = { userData, characters, length in
+            guard let (context, parserGuard) = ParserGuard.from(userData), let sink = parserGuard.sink,
+                let characters
+            else { return }
+            let text = String(
+                decoding: UnsafeBufferPointer(start: characters, count: Int(length)), as: UTF8.self)
+            if !sink.deliver({ try $0.text(text) }) { xmlStopParser(context) }
+        }
+    }
+
+    /// SAX2 hands attributes as five pointers each: local name, prefix, URI, value start, value
+    /// end. Character and predefined entity references come replaced, except an ampersand: with
+    /// entity substitution off, libxml2 2.9 hands `&amp;` and `&#38;` on as `&#38;`, for a tree
+    /// builder to decode. With the DOCTYPE refused no other entity exists, so every `&` left in
+    /// a value starts that sequence.
+    private static func attributes(
+        _ pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int
+    ) -> [XMLAttribute] {
+        guard let pointers, count > 0 else { return [] }
+        return (0..<count).map { index in
+            let base = pointers + index * 5
+            let value: String
+            if let start = base[3], let end = base[4] {
+                let raw = String(
+                    decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                value = raw.contains("&") ? raw.replacing("&#38;", with: "&") : raw
+            } else {
+                value = ""
+            }
+            return XMLAttribute(
+                name: base[0].map { String(cString: $0) } ?? "",
+                namespace: base[2].map { String(cString: $0) }, value: value)
         }
     }
 

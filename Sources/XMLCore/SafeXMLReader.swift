@@ -19,6 +19,7 @@
 /// - ``init(maximumBytes:maximumDepth:expectedRoot:)``
 /// - ``read(_:documentName:)``
 /// - ``read(_:documentName:validatingAgainst:)``
+/// - ``stream(_:documentName:to:)``
 public struct SafeXMLReader: Sendable {
     /// 50 MiB.
     public static let defaultMaximumBytes = 50 * 1024 * 1024
@@ -65,6 +66,26 @@ public struct SafeXMLReader: Sendable {
             bytes, documentName: documentName, reader: self, buildsTree: true)
         guard diagnostics.isEmpty else { throw .invalid(diagnostics) }
         return try tree(of: document, documentName: documentName)
+    }
+
+    /// Reads under the same rules without building a tree, handing each element and run of
+    /// text to `handler` as it is parsed.
+    ///
+    /// - Throws: an ``XMLReadError``, or whatever `handler` threw to stop the parse.
+    public func stream(
+        _ bytes: [UInt8], documentName: String = "document", to handler: some XMLStreamHandler
+    ) throws {
+        let sink = XMLStreamSink(handler: handler)
+        do {
+            _ = try ParserGuard.parse(
+                bytes, documentName: documentName, reader: self,
+                collector: DiagnosticCollector(documentName: documentName), buildsTree: false,
+                validator: nil, sink: sink)
+        } catch {
+            // The handler's stop looks like an unfinished parse to libxml2: its reason comes first.
+            if let failure = sink.failure { throw failure }
+            throw error
+        }
     }
 
     private func tree(

@@ -1,14 +1,19 @@
 import ArgumentParser
 import BargainingCoverage
+import BargainingOffice
 import BargainingStore
 import Foundation
 
-/// What `registry import` and `contracts import` share: the file, `--skip-invalid` with
-/// `--rejected FILE`, a refused file reported one problem per line, and the counts printed.
+/// What `registry import` and `contracts import` share: the file (CSV or an Excel workbook),
+/// `--skip-invalid` with `--rejected FILE`, a refused file reported one problem per line, and the
+/// counts printed.
 struct CSVImportOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The CSV file as Excel or WPS saves it: UTF-8 (with or without a byte order mark), GBK/GB18030 or UTF-16; RFC 4180 quoting.", valueName: "file"),
-              completion: .file(extensions: ["csv"]))
+    @Argument(help: ArgumentHelp("The file as Excel or WPS saves it: an Excel workbook (.xlsx), or CSV in UTF-8 (with or without a byte order mark), GBK/GB18030 or UTF-16; RFC 4180 quoting.", valueName: "file"),
+              completion: .file(extensions: ["xlsx", "csv"]))
     var file: String
+
+    @Option(help: ArgumentHelp("With an Excel workbook: the sheet to read (default: the first).", valueName: "name"))
+    var sheet: String?
 
     @Option(help: ArgumentHelp("The file's encoding when detection would be wrong: utf-8, gbk (read as gb18030), utf-16 (default: auto).",
                                valueName: "encoding"),
@@ -63,20 +68,35 @@ struct CSVImportOptions: ParsableArguments {
 
     var mode: CSVImportMode { skipInvalid ? .skipInvalid : .allOrNothing }
 
-    /// Reads the file with `read`; a refusal prints each problem (file:line: column N (name):
-    /// reason) on standard error and fails with a data error (65) before the store is written.
-    /// What was decided about the file (encoding, header line, columns not used) is said on
-    /// standard error, so that nothing is guessed silently.
-    func read<Row>(_ read: (String, CSVImportMode, CSVReadOptions) throws(CSVImportFailure) -> CSVImport<Row>) throws -> CSVImport<Row> {
+    /// Reads the file, a CSV file with `readFile` or a workbook's sheet (told by its first bytes,
+    /// else its name) as CSV text with `readBytes`; a refusal prints each problem (file:line:
+    /// column N (name): reason, a workbook's rows counting as lines) on standard error and fails
+    /// with a data error (65) before the store is written. What was decided about the file
+    /// (sheet, encoding, header line, columns not used) is said on standard error, so that nothing
+    /// is guessed silently.
+    func read<Row>(file readFile: (String, CSVImportMode, CSVReadOptions) throws(CSVImportFailure) -> CSVImport<Row>,
+                   bytes readBytes: ([UInt8], String, CSVImportMode, CSVReadOptions) throws(CSVImportFailure) -> CSVImport<Row>)
+        throws -> CSVImport<Row> {
         let outcome: CSVImport<Row>
-        do { outcome = try read(file, mode, options) } catch {
-            let stderr = Terminal.standardError
+        let stderr = Terminal.standardError
+        do {
+            switch OfficeFileKind.of(path: file) {
+            case .other:
+                if sheet != nil { throw CommandFailure("--sheet is for Excel workbooks; \(file) is not one", exitCode: ExitCodes.usage) }
+                outcome = try readFile(file, mode, options)
+            case .workbook, .legacyExcel:
+                if encoding != .automatic { throw CommandFailure("--encoding is for CSV files; \(file) is an Excel workbook", exitCode: ExitCodes.usage) }
+                let sheet = try WorkbookRows.csv(contentsOf: file, sheet: sheet)
+                stderr.line("\(file): read sheet '\(sheet.name)' of the workbook")
+                outcome = try readBytes(sheet.csv, file, mode, CSVReadOptions(encoding: .utf8, columnNames: options.columnNames))
+            }
+        } catch let error as CSVImportFailure {
             for problem in error.errors { stderr.line(problem.description) }
             let count = error.errors.count
             throw CommandFailure("\(count) problem\(count == 1 ? "" : "s") in \(file); nothing was imported. Correct the file, or import the good rows with --skip-invalid --rejected FILE",
                                  exitCode: ExitCodes.dataError)
         }
-        for sentence in outcome.notes.sentences { Terminal.standardError.line("\(file): \(sentence)") }
+        for sentence in outcome.notes.sentences { stderr.line("\(file): \(sentence)") }
         if let rejected {
             // Written before anything is stored: rows set aside are never lost.
             do { try Data(outcome.rejectsCSV(byteOrderMark: !noBOM)).write(to: URL(fileURLWithPath: rejected), options: .atomic) } catch {
@@ -100,9 +120,10 @@ struct CSVImportOptions: ParsableArguments {
     static func fileHelp(_ headerNames: [[String]]) -> String {
         let lines = headerNames.map { names in "  \(names[0]): \(names.dropFirst().joined(separator: ", "))" }.joined(separator: "\n")
         return """
-            The file as Excel or WPS saves it: .csv in UTF-8 (with or without a byte order mark), \
-            GBK/GB18030 or UTF-16 with a byte order mark, detected from the bytes (--encoding to \
-            force). The header may stand below a few title lines (said in the output); blank rows \
+            The file as Excel or WPS saves it: an Excel workbook (.xlsx; the first sheet, or \
+            --sheet NAME; its rows count as lines in messages), or .csv in UTF-8 (with or without a \
+            byte order mark), GBK/GB18030 or UTF-16 with a byte order mark, detected from the bytes \
+            (--encoding to force). The header may stand below a few title lines (said in the output); blank rows \
             are skipped; columns not used (序号, 备注, 联系人 …) are named once and ignored. Dates \
             as 2019-05-02, 2019/5/2, 2019.5.2 or 2019年5月2日; numbers with full-width digits or \
             thousands separators (1,186); yes/no as 是/否, 有/无, √/×, Y/N, true/false or 1/0. \

@@ -7,7 +7,7 @@ extension Bargain.ContractsCommand {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Import historical contracts from CSV into the contract index coverage counts.",
+            abstract: "Import historical contracts from CSV or an Excel workbook into the contract index coverage counts.",
             discussion: """
                 Example:
                   bargain registry import registry.csv
@@ -49,9 +49,11 @@ extension Bargain.ContractsCommand {
             try await reportingFailures {
                 try await store.withCoverageStore { store in
                     let known = try await store.registry().map(\.uscc)
-                    let outcome = try source.read { (file, mode, options) throws(CSVImportFailure) in
+                    let outcome = try source.read(file: { (file, mode, options) throws(CSVImportFailure) in
                         try ContractsCSV.read(contentsOf: file, knownEnterprises: known, mode: mode, options: options)
-                    }
+                    }, bytes: { (bytes, file, mode, options) throws(CSVImportFailure) in
+                        try ContractsCSV.read(bytes, file: file, knownEnterprises: known, mode: mode, options: options)
+                    })
                     for unregistered in UnregisteredEnterprises.find(in: outcome.rows, registry: Set(known)) {
                         Terminal.standardError.line("\(source.file): \(unregistered.warning)")
                     }

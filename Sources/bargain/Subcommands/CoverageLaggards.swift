@@ -13,6 +13,7 @@ extension Bargain.CoverageCommand {
                 Example:
                   bargain coverage laggards --as-of 2025-12-31
                   bargain coverage laggards --as-of 2025-12-31 --district 大兴区 --json
+                  bargain coverage laggards --as-of 2025-12-31 --out 待督促企业.xlsx
 
                 Lists the unionised enterprises (SPEC §6) that, as of --as-of, are not covered by \
                 any contract (not-covered), or are covered by contracts that all end within the \
@@ -20,7 +21,9 @@ extension Bargain.CoverageCommand {
                 their renewal and no renewal negotiation open in the store (coverage-ending). A \
                 renewal negotiation is one opened by `bargain do ID request-renewal`; it is open \
                 until it takes effect or ends. Sorted by district, street and credit code. \
-                `bargain reminders` writes each of them a special reminder letter.
+                `bargain reminders` writes each of them a special reminder letter. --out FILE \
+                writes the list to hand on (.xlsx, .csv or .html), most employees first, with the \
+                days each enterprise has been without coverage.
 
                 With --json, prints one object: asOf, district (null for all), laggards[] \
                 {enterprise, name, district, street, industry, employees, unionFoundedOn, reason \
@@ -33,6 +36,17 @@ extension Bargain.CoverageCommand {
 
         @Option(help: ArgumentHelp("Only the registry enterprises of this district (区).", valueName: "name"))
         var district: String?
+
+        @Option(help: ArgumentHelp("Also write the list to this file, as its extension says: .xlsx, .csv (UTF-8 with a byte order mark) or .html (one printable page); most employees first.",
+                                   valueName: "file"),
+                completion: .file(extensions: ["xlsx", "csv", "html"]))
+        var out: String?
+
+        static let outFormats: [ReportFile.Format] = [.xlsx, .csv, .html]
+
+        func validate() throws {
+            if let out { _ = try ReportFile.format(of: out, allowed: Self.outFormats) }
+        }
 
         @OptionGroup var policy: PolicyOptions
         @OptionGroup var output: OutputOptions
@@ -59,6 +73,11 @@ extension Bargain.CoverageCommand {
                 let catalog = WorkflowCatalog(path: try self.policy.workflows.path())
                 let laggards = try await store.withCoverageStore { store in
                     try await CoverageSources(store: store, workflows: catalog).laggards(policy: policy, asOf: day.asOf, district: district)
+                }
+                if let out {
+                    let sheet = LaggardSheet(asOf: day.asOf, district: district, policy: policy)
+                    try ReportFile.write([sheet.table(laggards)], title: sheet.title, chart: { nil },
+                                         as: ReportFile.format(of: out, allowed: Self.outFormats), to: out)
                 }
                 let stdout = Terminal.standardOutput
                 if output.json {

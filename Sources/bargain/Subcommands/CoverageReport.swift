@@ -16,6 +16,7 @@ extension Bargain.CoverageCommand {
                   bargain coverage --as-of 2025-06-30 --from 2025-01-01 --to 2025-06-30 --by industry
                   bargain coverage --as-of 2025-12-31 --by street --district 大兴区 --svg 大兴区.svg
                   bargain coverage --as-of 2025-12-31 --by district --json
+                  bargain coverage --as-of 2025-12-31 --out 覆盖情况.xlsx
 
                 Exactly SPEC §6: unionised enterprises U(D) of the registry (union founded on or \
                 before D, not closed on or before D); signed: covered on D by a contract in effect, \
@@ -32,7 +33,11 @@ extension Bargain.CoverageCommand {
 
                 Prints a table (group, unionised, each rate with its numbers, shortfalls) and each \
                 group's signing and renewal rates as bars with the target marked (│). --svg FILE \
-                also writes a bar chart by group with the target lines, for a browser.
+                also writes a bar chart by group with the target lines, for a browser. --out FILE \
+                writes the report to hand on, as the extension says: .xlsx (one sheet per grouping, \
+                the header frozen, rates as percentages with their numbers, targets and shortfalls, \
+                the as-of date and period above), .csv (UTF-8 with a byte order mark), .svg (the \
+                chart) or .html (one printable page).
 
                 \(CoverageTable.shape)
                 """)
@@ -57,6 +62,11 @@ extension Bargain.CoverageCommand {
         @Option(help: ArgumentHelp("Also write the chart as SVG to this file.", valueName: "file"), completion: .file(extensions: ["svg"]))
         var svg: String?
 
+        @Option(help: ArgumentHelp("Also write the report to this file, as its extension says: .xlsx (a workbook, one sheet per grouping: --by's, or the total and every grouping), .csv (the table, UTF-8 with a byte order mark), .svg (the chart), .html (one printable page).",
+                                   valueName: "file"),
+                completion: .file(extensions: ["xlsx", "csv", "svg", "html"]))
+        var out: String?
+
         @OptionGroup var policy: PolicyOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var store: StoreOptions
@@ -69,6 +79,7 @@ extension Bargain.CoverageCommand {
 
         func validate() throws {
             do { _ = try RenewalPeriod(asOf: day.asOf, from: from, to: to) } catch { throw ValidationError(error.description) }
+            if let out { _ = try ReportFile.format(of: out, allowed: ReportFile.Format.allCases) }
         }
 
         func run() async throws {
@@ -84,6 +95,17 @@ extension Bargain.CoverageCommand {
                     } catch {
                         throw CommandFailure("cannot write \(svg) (\(error.localizedDescription))", exitCode: ExitCodes.cannotWrite)
                     }
+                }
+                if let out {
+                    let sheets = CoverageSheets(policy: policy, scope: district)
+                    let groupings = by.map { [$0.grouping] } ?? [.none, .district, .street, .industry, .chamber]
+                    let tables = groupings.map { grouping in
+                        sheets.table(grouping == report.groupBy ? report
+                            : calculator.report(policy: policy, asOf: day.asOf, from: from, to: to, groupBy: grouping, districtFilter: district))
+                    }
+                    try ReportFile.write(tables, title: sheets.title(asOf: day.asOf),
+                                         chart: { CoverageChart.svg(report: report, policy: policy, scope: district) },
+                                         as: ReportFile.format(of: out, allowed: ReportFile.Format.allCases), to: out)
                 }
                 let stdout = Terminal.standardOutput
                 stdout.write(output.json ? try JSONOutput.render(report)

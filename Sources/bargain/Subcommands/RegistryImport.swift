@@ -7,11 +7,12 @@ extension Bargain.RegistryCommand {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Import the registry of enterprises from CSV; re-importing updates by credit code.",
+            abstract: "Import the registry of enterprises from CSV or an Excel workbook; re-importing updates by credit code.",
             discussion: """
                 Example:
                   bargain registry import 大兴区企业名录.csv
                   bargain registry import registry.csv --skip-invalid --rejected rejected.csv
+                  bargain registry import 企业名录.xlsx --sheet 名录
 
                 Columns, in any order, by their English or Chinese names: uscc (统一社会信用代码), \
                 name (名称), district (区), street (街道), industry (行业), employees (职工人数, a \
@@ -40,9 +41,11 @@ extension Bargain.RegistryCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let outcome = try source.read { (file, mode, options) throws(CSVImportFailure) in
+                let outcome = try source.read(file: { (file, mode, options) throws(CSVImportFailure) in
                     try RegistryCSV.read(contentsOf: file, mode: mode, options: options)
-                }
+                }, bytes: { (bytes, file, mode, options) throws(CSVImportFailure) in
+                    try RegistryCSV.read(bytes, file: file, mode: mode, options: options)
+                })
                 let counts = try await store.withCoverageStore { try await $0.upsertRegistry(outcome.rows) }
                 try source.printCounts(counts, what: "enterprises", showsUnchanged: true, rejectedRows: outcome.rejected.count,
                                        json: output.json)

@@ -1,0 +1,39 @@
+import BargainingCoverage
+import BargainingOffice
+
+/// A workbook's sheet as the CSV text the registry and contract importers read, so that a
+/// workbook goes through the same header search, synonyms and Excel value rules as a CSV file.
+/// One line per sheet row: the importer's "line N" is row N of the sheet. A row ends at its last
+/// filled cell in the workbook; as Excel does when it saves CSV, each is padded with empty
+/// fields, here to the widest row so far (the header, below any title), so that a row whose last
+/// cells are blank still has a field for every column.
+enum WorkbookRows {
+    /// A refused workbook is a data error (65), said in one sentence; nothing is imported.
+    static func csv(contentsOf path: String, sheet: String?) throws(CommandFailure) -> (csv: [UInt8], name: String) {
+        var writer = CSVWriter()
+        var nextLine = 1
+        var width = 0
+        let name: String
+        do {
+            name = try XLSXReader().read(contentsOf: path, sheet: sheet) { number, cells in
+                while nextLine < number {
+                    writer.endRow()
+                    nextLine += 1
+                }
+                // A line break typed in a cell (Alt+Enter) would start a new line of CSV text.
+                width = max(width, cells.count)
+                let padded = cells.map(singleLine) + repeatElement("", count: width - cells.count)
+                writer.row(padded, guardingFormulas: false)
+                nextLine += 1
+            }
+        } catch {
+            throw CommandFailure("\(path): \(error.description); nothing was imported", exitCode: ExitCodes.dataError)
+        }
+        return (writer.bytes, name)
+    }
+
+    private static func singleLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return String(text.map { $0.isNewline ? " " : $0 })
+    }
+}
