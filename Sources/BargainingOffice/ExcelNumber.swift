@@ -1,3 +1,4 @@
+import Bargaining
 import Foundation
 
 /// A cell's number as Excel shows it, so that the importer reads what the clerk saw: whole
@@ -48,36 +49,14 @@ enum ExcelNumber {
         } else {
             // Days from 1970-01-01 to each system's day zero.
             let epoch = uses1904 ? -24_107 : (whole < 60 ? -25_568 : -25_569)
-            date = civil(daysSince1970: epoch + whole)
+            date = Day(ordinal: Int32(epoch + whole)).description
         }
         guard minutes > 0 else { return date }
         return date + " " + twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60)
     }
 
     /// The 1900-system serial of a day from 1900-03-01 on (every day a report can name).
-    static func serial(year: Int, month: Int, day: Int) -> Int {
-        // Howard Hinnant's days-from-civil, then the shift from 1970-01-01 to 1899-12-30.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468 + 25_569
-    }
-
-    /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian).
-    private static func civil(daysSince1970 days: Int) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return String(year) + "-" + twoDigits(month) + "-" + twoDigits(day)
-    }
+    static func serial(of day: Day) -> Int { Int(day.ordinal) + 25_569 }
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -1,3 +1,4 @@
+import Bargaining
 import Foundation
 
 /// A table staff hand on (coverage by street, the laggard list), written the same way to each
@@ -54,9 +55,8 @@ public struct ReportCell: Sendable, Hashable {
     /// A rate: the fraction in the workbook (shown 0.0%), `text` (`58.1%`) everywhere else.
     public static func percent(_ fraction: Double, text: String) -> ReportCell { ReportCell(value: .percent(fraction), text: text) }
 
-    public static func date(year: Int, month: Int, day: Int, text: String) -> ReportCell {
-        ReportCell(value: .date(year: year, month: month, day: day), text: text)
-    }
+    /// A day: a date cell in the workbook, `YYYY-MM-DD` elsewhere.
+    public static func date(_ day: Day) -> ReportCell { ReportCell(value: .date(day), text: day.description) }
 
     /// Numbers, rates and dates are right-aligned on a page, as in a spreadsheet.
     var isFigure: Bool {

@@ -1,3 +1,5 @@
+import Bargaining
+
 /// One cell of a sheet to write.
 public enum XLSXCell: Sendable, Hashable {
     case empty
@@ -8,7 +10,7 @@ public enum XLSXCell: Sendable, Hashable {
     case percent(Double)
     /// Stored as Excel's date serial with a `yyyy-mm-dd` format, so the cell sorts and filters
     /// as a date.
-    case date(year: Int, month: Int, day: Int)
+    case date(Day)
     case bool(Bool)
 }
 

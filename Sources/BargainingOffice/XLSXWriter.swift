@@ -180,9 +180,9 @@ public struct XLSXWriter: Sendable {
         case .percent(let value):
             try start(type: nil, style: .percent)
             try xml.element("v", text: Self.number(value))
-        case .date(let year, let month, let day):
+        case .date(let day):
             try start(type: nil, style: .date)
-            try xml.element("v", text: String(ExcelNumber.serial(year: year, month: month, day: day)))
+            try xml.element("v", text: String(ExcelNumber.serial(of: day)))
         case .bool(let value):
             try start(type: "b", style: textStyle)
             try xml.element("v", text: value ? "1" : "0")

@@ -34,7 +34,7 @@ struct WorkbookImportTests {
             for (index, e) in enterprises.enumerated() {
                 rows.append(XLSXRow([.number(Double(index + 1)), .text(e.name), .text(e.code), .text("大兴区"), .text(e.street),
                                      .text("制造业"), .number(Double(e.employees)),
-                                     e.founded.map { .date(year: $0.0, month: $0.1, day: $0.2) } ?? .empty,
+                                     e.founded.map { .date(Day(year: $0.0, month: $0.1, day: $0.2)!) } ?? .empty,
                                      .text(e.chamber ? "是" : "否"), index == 0 ? .text("新登记") : .empty]))
             }
             rows += Array(repeating: XLSXRow([.text(""), .text(" ")]), count: 3)
@@ -144,8 +144,8 @@ struct WorkbookImportTests {
         let codes = Self.enterprises.prefix(3).map(\.code).joined(separator: ";")
         let rows = [
             XLSXRow([.text("合同编号"), .text("层级"), .text("合同名称"), .text("生效日期"), .text("到期日期"), .text("覆盖企业")], style: .header),
-            XLSXRow([.text("QY-2024-001"), .text("区域性"), .text("荣华街道区域性集体合同"), .date(year: 2024, month: 1, day: 1),
-                     .date(year: 2026, month: 12, day: 31), .text(codes)]),
+            XLSXRow([.text("QY-2024-001"), .text("区域性"), .text("荣华街道区域性集体合同"), .date(Day("2024-01-01")!),
+                     .date(Day("2026-12-31")!), .text(codes)]),
         ]
         let path = store.directory.url.appendingPathComponent("合同.xlsx").path
         try Data(XLSXWriter(strings: .inline).write([XLSXSheetContent(name: "合同", rows: rows)])).write(to: URL(fileURLWithPath: path))

@@ -1,3 +1,4 @@
+import Bargaining
 @testable import BargainingOffice
 import Testing
 
@@ -76,12 +77,11 @@ import Testing
         #expect(ExcelNumber.date(serial: 0, uses1904: false) == nil)
         #expect(ExcelNumber.date(serial: 2_958_465, uses1904: false) == "9999-12-31")
         #expect(ExcelNumber.date(serial: 2_958_466, uses1904: false) == nil)
-        for (year, month, day) in [(1900, 3, 1), (2000, 2, 29), (2019, 5, 2), (2026, 6, 30)] {
-            let serial = ExcelNumber.serial(year: year, month: month, day: day)
-            let text = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        for text in ["1900-03-01", "2000-02-29", "2019-05-02", "2026-06-30"] {
+            let serial = ExcelNumber.serial(of: Day(text)!)
             #expect(ExcelNumber.date(serial: Double(serial), uses1904: false) == text)
         }
-        #expect(ExcelNumber.serial(year: 2019, month: 5, day: 2) == 43587)
+        #expect(ExcelNumber.serial(of: Day("2019-05-02")!) == 43587)
     }
 
     @Test func dateFormatCodes() {

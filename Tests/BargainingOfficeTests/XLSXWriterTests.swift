@@ -1,3 +1,4 @@
+import Bargaining
 @testable import BargainingOffice
 import Foundation
 import Testing
@@ -8,7 +9,7 @@ import Testing
         XLSXSheetContent(name: "按街道 by street", rows: [
             XLSXRow([.text("签订率 as of 2026-06-30, target 80%")], style: .title),
             XLSXRow([.text("街道"), .text("比率"), .text("已签"), .text("应签"), .text("日期"), .text("达标")], style: .header),
-            XLSXRow([.text("荣华街道"), .percent(0.581), .number(1186), .number(2041), .date(year: 2026, month: 6, day: 30), .bool(false)]),
+            XLSXRow([.text("荣华街道"), .percent(0.581), .number(1186), .number(2041), .date(Day("2026-06-30")!), .bool(false)]),
             XLSXRow([.text(" 亦庄镇 "), .percent(1), .number(0), .number(0), .empty, .bool(true)]),
         ], frozenRows: 2),
         XLSXSheetContent(name: "a/b:c*?[d]", rows: [XLSXRow([.text("=1+1"), .number(-3.25)])]),

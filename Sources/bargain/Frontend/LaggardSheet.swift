@@ -40,9 +40,5 @@ struct LaggardSheet {
             })
     }
 
-    private func day(_ day: Day?) -> ReportCell {
-        guard let day else { return .text("") }
-        let (year, month, dayOfMonth) = day.components
-        return .date(year: year, month: month, day: dayOfMonth, text: day.description)
-    }
+    private func day(_ day: Day?) -> ReportCell { day.map(ReportCell.date) ?? .text("") }
 }
