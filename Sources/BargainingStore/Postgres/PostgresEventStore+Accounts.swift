@@ -42,7 +42,7 @@ extension PostgresEventStore: AccountStore {
 
     public func addToken(_ token: StoredToken) async throws(StoreError) {
         let logger = self.logger
-        try await withConnection { connection in
+        _ = try await withConnection { connection in
             try await connection.query("""
                 INSERT INTO access_tokens (digest, account, kind, issued_at, expires_at, revoked)
                 VALUES (\(token.digest), \(token.account), \(token.kind.rawValue), \(token.issuedAt), \(token.expiresAt), \(token.revoked))
@@ -86,7 +86,7 @@ extension PostgresEventStore: AccountStore {
 
     public func appendAudit(_ entry: AuditEntry) async throws(StoreError) {
         let logger = self.logger
-        try await withConnection { connection in
+        _ = try await withConnection { connection in
             try await connection.query("""
                 INSERT INTO audit_log (at, account, event, detail, remote)
                 VALUES (\(entry.at), \(entry.account), \(entry.event), \(entry.detail), \(entry.remote))
