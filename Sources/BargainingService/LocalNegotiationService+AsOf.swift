@@ -30,13 +30,21 @@ extension LocalNegotiationService {
     /// before `day` and can lapse into effect are read from their events.
     public func contractRecords(asOf day: Day) async throws -> [ContractRecord] {
         var records = try await store.contractRecords()
-        for recorded in try await store.list(NegotiationQuery(overdueAsOf: day)) where recorded.contract == nil {
-            let workflow = try workflows.engine(for: recorded.workflow, level: recorded.level).workflow
-            guard recorded.deadlines.contains(where: { $0.due < day && workflow.lapseCanTakeEffect($0.name) }),
-                  let contract = try await summary(recorded, asOf: day)?.contract else { continue }
-            records.append(contract)
+        let overdue = try await store.list(NegotiationQuery(overdueAsOf: day))
+        for recorded in overdue where recorded.contract == nil {
+            if let contract = try await lapsedContract(recorded, asOf: day) { records.append(contract) }
         }
         return records
+    }
+
+    /// The contract time alone put into effect for `recorded` by `day`, if any. A function of its
+    /// own, not inlined: Swift 6.3's optimiser crashes (signal 11 in LLVM's coroutine splitting,
+    /// around the typed throws of the calls here) when this body sits in the loop above.
+    @inline(never)
+    func lapsedContract(_ recorded: NegotiationSummary, asOf day: Day) async throws -> ContractRecord? {
+        let workflow = try workflows.engine(for: recorded.workflow, level: recorded.level).workflow
+        guard recorded.deadlines.contains(where: { $0.due < day && workflow.lapseCanTakeEffect($0.name) }) else { return nil }
+        return try await summary(recorded, asOf: day)?.contract
     }
 }
 
