@@ -69,10 +69,12 @@ struct ServerBenchmark {
         let served = try await freshStore("server")
         let accounts = AccountService(store: served.store, bcryptCost: 4)
         let code = SampleNegotiations.precisionWorks.creditCode
-        try await accounts.add(name: "union", seat: .unionOfEnterprise(code), password: nil, by: "bench")
-        try await accounts.add(name: "employer", seat: .employerOfEnterprise(code), password: nil, by: "bench")
-        let tokens = [Role.employeeSide: try await accounts.issueToken(for: "union", seconds: 3600).secret,
-                      Role.employerSide: try await accounts.issueToken(for: "employer", seconds: 3600).secret]
+        // The accounts carry the sample's chiefs' names: the chiefs sign (S1 arts 34, 37).
+        let union = SampleNegotiations.unionChair.name, employer = SampleNegotiations.employerChief.name
+        try await accounts.add(name: union, seat: .unionOfEnterprise(code), password: nil, by: "bench")
+        try await accounts.add(name: employer, seat: .employerOfEnterprise(code), password: nil, by: "bench")
+        let tokens = [Role.employeeSide: try await accounts.issueToken(for: union, seconds: 3600).secret,
+                      Role.employerSide: try await accounts.issueToken(for: employer, seconds: 3600).secret]
         let opener = LocalNegotiationService(store: served.store, workflows: catalog)
         for client in 0..<clients {
             for round in 0..<negotiationsPerClient {

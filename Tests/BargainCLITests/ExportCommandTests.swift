@@ -104,9 +104,11 @@ struct ExportCommandTests {
         let archive = directory.url.appendingPathComponent("archive.sqlite").path
         let first = try BargainBinary.run(["import", bag, "--store", archive])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.hasPrefix("kept: 2 contracts (2 added, 0 updated, 0 unchanged), 4 congress records (4 added, 0 updated, 0 unchanged)"), "\(first.stderr)")
+        // The archive keeps no registry, so each contract's enterprises are named as unknown.
+        #expect(first.stderr.contains("kept: 2 contracts (2 added, 0 updated, 0 unchanged), 4 congress records (4 added, 0 updated, 0 unchanged)"), "\(first.stderr)")
+        #expect(first.stderr.contains("warning: contract ENT-2025-001 lists 1 enterprise not in the registry"))
         let second = try BargainBinary.run(["import", bag, "--store", archive])
-        #expect(second.stderr.hasPrefix("kept: 2 contracts (0 added, 0 updated, 2 unchanged), 4 congress records (0 added, 0 updated, 4 unchanged)"), "\(second.stderr)")
+        #expect(second.stderr.contains("kept: 2 contracts (0 added, 0 updated, 2 unchanged), 4 congress records (0 added, 0 updated, 4 unchanged)"), "\(second.stderr)")
 
         let again = directory.url.appendingPathComponent("again").path
         for id in ["ENT-2025-001", "REG-2025-001"] {
