@@ -93,7 +93,7 @@ let package = Package(
         // letters they hand on. ZIPFoundation for the container, XMLCore for every part.
         .target(
             name: "BargainingOffice",
-            dependencies: ["Bargaining", "XMLCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Bargaining", "BargainingCoverage", "XMLCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The city server: accounts and seats, the JSON API and the pages, over the same service
         // and stores as the CLI.

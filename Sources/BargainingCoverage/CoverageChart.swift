@@ -73,7 +73,7 @@ public enum CoverageChart {
             let y = decimal(tenths: bottom * 10 - plotHeight * target / 1_000)
             svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(left + plotWidth)\" y2=\"\(y)\" stroke=\"\(targetColour)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
             // Above the line at its right end, inside the plot, where no bar reaches past 100%.
-            svg += "<text x=\"\(left + plotWidth - 4)\" y=\"\(y)\" dy=\"-5\" text-anchor=\"end\" fill=\"\(targetColour)\">\(escaped("\(label) \(RateText.target(target))"))</text>\n"
+            svg += "<text x=\"\(left + plotWidth - 4)\" y=\"\(y)\" dy=\"-5\" text-anchor=\"end\" fill=\"\(targetColour)\">\(MarkupText.escaped("\(label) \(RateText.target(target))"))</text>\n"
         }
 
         // Legend.
@@ -99,7 +99,7 @@ public enum CoverageChart {
         let y = decimal(tenths: bottom * 10 - tenths)
         let tooltip = "\(name) \(what) \(RateText.percent(numerator, denominator))（\(numerator)/\(denominator)）"
         let centre = x + barWidth / 2, labelY = bottom - tenths / 10 - 4
-        return "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth - 2)\" height=\"\(height)\" fill=\"\(colour)\"><title>\(escaped(tooltip))</title></rect>\n"
+        return "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth - 2)\" height=\"\(height)\" fill=\"\(colour)\"><title>\(MarkupText.escaped(tooltip))</title></rect>\n"
             + text(RateText.percent(numerator, denominator), x: centre, y: labelY,
                    attributes: "font-size=\"10\" fill=\"#2d3748\" text-anchor=\"start\" transform=\"rotate(-90 \(centre + 3) \(labelY))\"")
     }
@@ -110,23 +110,7 @@ public enum CoverageChart {
     }
 
     private static func text(_ content: String, x: Int, y: Int, attributes: String = "") -> String {
-        "<text x=\"\(x)\" y=\"\(y)\"\(attributes.isEmpty ? "" : " " + attributes)>\(escaped(content))</text>\n"
+        "<text x=\"\(x)\" y=\"\(y)\"\(attributes.isEmpty ? "" : " " + attributes)>\(MarkupText.escaped(content))</text>\n"
     }
 
-    /// Group names come from a registry file anyone can edit: `&`, `<` and quotes are escaped.
-    private static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
 }

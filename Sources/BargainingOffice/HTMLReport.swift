@@ -1,3 +1,5 @@
+import BargainingCoverage
+
 /// One printable HTML page of ``ReportTable``s: A4 landscape, tables that repeat their header
 /// on each printed page, Chinese fonts named first, every text escaped.
 public enum HTMLReport {
@@ -7,7 +9,7 @@ public enum HTMLReport {
             <html lang="zh-CN">
             <head>
             <meta charset="utf-8">
-            <title>\(escaped(title))</title>
+            <title>\(MarkupText.escaped(title))</title>
             <style>
             @page { size: A4 landscape; margin: 12mm; }
             body { font-family: 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', 'Microsoft YaHei', sans-serif; font-size: 10pt; color: #1a202c; }
@@ -24,37 +26,20 @@ public enum HTMLReport {
             </style>
             </head>
             <body>
-            <h1>\(escaped(title))</h1>
+            <h1>\(MarkupText.escaped(title))</h1>
 
             """
         for table in tables {
-            if tables.count > 1 || table.title != title { html += "<h2>\(escaped(table.title))</h2>\n" }
-            for note in table.notes { html += "<p class=\"note\">\(escaped(note))</p>\n" }
-            html += "<table>\n<thead><tr>" + table.headers.map { "<th>\(escaped($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            if tables.count > 1 || table.title != title { html += "<h2>\(MarkupText.escaped(table.title))</h2>\n" }
+            for note in table.notes { html += "<p class=\"note\">\(MarkupText.escaped(note))</p>\n" }
+            html += "<table>\n<thead><tr>" + table.headers.map { "<th>\(MarkupText.escaped($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for row in table.rows {
                 html += "<tr>" + row.map { cell in
-                    (cell.isFigure ? "<td class=\"figure\">" : "<td>") + escaped(cell.text) + "</td>"
+                    (cell.isFigure ? "<td class=\"figure\">" : "<td>") + MarkupText.escaped(cell.text) + "</td>"
                 }.joined() + "</tr>\n"
             }
             html += "</tbody>\n</table>\n"
         }
         return html + "</body>\n</html>\n"
-    }
-
-    /// Text as HTML character data or attribute value.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -1,3 +1,4 @@
+import BargainingCoverage
 /// ``OfficialLetter``s as one printable HTML file, a letter to a page, in the layout
 /// ``DOCXWriter`` gives them: for offices that print from a browser rather than Word or WPS.
 public enum LetterPage {
@@ -7,7 +8,7 @@ public enum LetterPage {
             <html lang="zh-CN">
             <head>
             <meta charset="utf-8">
-            <title>\(HTMLReport.escaped(letters.first?.title ?? ""))</title>
+            <title>\(MarkupText.escaped(letters.first?.title ?? ""))</title>
             <style>
             @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
             body { font-family: 'FangSong', 'FangSong_GB2312', 'Noto Serif CJK SC', 'WenQuanYi Zen Hei', serif; font-size: 16pt; line-height: 28pt; }
@@ -27,14 +28,14 @@ public enum LetterPage {
             """
         for letter in letters {
             html += "<section>\n"
-            html += "<p class=\"reference\">\(HTMLReport.escaped(letter.reference))</p>\n"
-            html += "<p class=\"title\">\(HTMLReport.escaped(letter.title))</p>\n"
-            html += "<p>\(HTMLReport.escaped(letter.addressee))</p>\n"
-            for paragraph in letter.body { html += "<p class=\"body\">\(HTMLReport.escaped(paragraph))</p>\n" }
+            html += "<p class=\"reference\">\(MarkupText.escaped(letter.reference))</p>\n"
+            html += "<p class=\"title\">\(MarkupText.escaped(letter.title))</p>\n"
+            html += "<p>\(MarkupText.escaped(letter.addressee))</p>\n"
+            for paragraph in letter.body { html += "<p class=\"body\">\(MarkupText.escaped(paragraph))</p>\n" }
             html += "<div class=\"seal\"></div>\n"
-            html += "<p class=\"issuer\">\(HTMLReport.escaped(letter.issuer))</p>\n"
-            html += "<p class=\"issuer\">\(HTMLReport.escaped(letter.date))</p>\n"
-            if let contact = letter.contact { html += "<p class=\"contact\">\(HTMLReport.escaped(contact))</p>\n" }
+            html += "<p class=\"issuer\">\(MarkupText.escaped(letter.issuer))</p>\n"
+            html += "<p class=\"issuer\">\(MarkupText.escaped(letter.date))</p>\n"
+            if let contact = letter.contact { html += "<p class=\"contact\">\(MarkupText.escaped(contact))</p>\n" }
             html += "</section>\n"
         }
         return html + "</body>\n</html>\n"

@@ -91,7 +91,7 @@ struct APIRoutes {
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let act = try Self.decodeStrictly(API.ActRequest.self, from: body, members: API.ActRequest.members)
-        let day = try actDay(act.on)
+        let day = try Self.actDay(act.on, today: today())
         let fields = (act.fields ?? [:]).sorted { $0.key < $1.key }.map { (name: $0.key, text: $0.value) }
         let recorded = try await seated.act(act.action, fields: fields, on: id, day: day, requestID: act.requestId, for: identity,
                                             remote: context.remote)
@@ -138,8 +138,7 @@ struct APIRoutes {
 
     /// The day an act was taken: today when not given; a day after today is refused (an act
     /// cannot be recorded before it happens).
-    func actDay(_ text: String?) throws -> Day {
-        let now = today()
+    static func actDay(_ text: String?, today now: Day) throws -> Day {
         guard let text else { return now }
         guard let day = Day(text) else { throw Problem.badRequest("on '\(text)' is not a date YYYY-MM-DD") }
         guard day <= now else { throw Problem.badRequest("on \(day) is after today (\(now)); an act is recorded once it has happened") }

@@ -152,7 +152,7 @@ struct Pages {
         let fields = form.filter { $0.key.hasPrefix("field:") && !$0.value.isEmpty }.sorted { $0.key < $1.key }
             .map { (name: String($0.key.dropFirst(6)), text: $0.value) }
         do {
-            let day = try APIRoutes(seated: seated, today: today).actDay(form["on"].flatMap { $0.isEmpty ? nil : $0 })
+            let day = try APIRoutes.actDay(form["on"].flatMap { $0.isEmpty ? nil : $0 }, today: today())
             _ = try await seated.act(action, fields: fields, on: id, day: day, requestID: form["requestId"],
                                      for: identity, remote: context.remote)
             return Response(status: .seeOther, headers: [.location: "/negotiations/\(id)?done=\(action)"])
