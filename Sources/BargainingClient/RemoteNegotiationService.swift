@@ -36,11 +36,13 @@ public struct RemoteNegotiationService: NegotiationService {
         var body: [String: Any] = ["action": action.kind.rawValue, "on": day.description, "fields": fields]
         if let requestID { body["requestId"] = requestID }
         let result = try await send("/api/v1/negotiations/\(escaped(id))/acts", method: .POST,
-                                    body: try JSONSerialization.data(withJSONObject: body), as: ActResult.self)
+                                    body: try JSONSerialization.data(withJSONObject: body), about: id, as: ActResult.self)
         let negotiation = try await self.negotiation(id)
         let opened = try await result.opened.asyncMap { try await self.negotiation($0) }
-        return Recorded(negotiation: negotiation, added: result.recorded.count, warnings: result.warnings, explanation: result.explanation,
-                        opened: opened)
+        var recorded = Recorded(negotiation: negotiation, added: result.recorded.count, warnings: result.warnings,
+                                explanation: result.explanation, opened: opened)
+        recorded.replayed = result.replayed ?? false
+        return recorded
     }
 
     public func negotiation(_ id: String) async throws -> Negotiation {
@@ -79,33 +81,10 @@ public struct RemoteNegotiationService: NegotiationService {
         text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=?/+"))) ?? text
     }
 
-    /// One request; a problem document becomes the matching local error.
-    func send<T: Decodable>(_ path: String, method: HTTPMethod = .GET, body: Data? = nil, as type: T.Type) async throws -> T {
-        var request = HTTPClientRequest(url: connection.url + path)
-        request.method = method
-        request.headers.add(name: "Authorization", value: "Bearer \(connection.token)")
-        request.headers.add(name: "Accept", value: "application/json")
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: body))
-        }
-        let response: HTTPClientResponse
-        let bytes: ByteBuffer
-        do {
-            response = try await http.execute(request, timeout: .seconds(30))
-            bytes = try await response.body.collect(upTo: 64 << 20)
-        } catch {
-            throw StoreError.unavailable(reason: "the server \(connection.url) cannot be reached (\(error))",
-                                         hint: "check the address and the network, or work on a local store with --store")
-        }
-        let data = Data(bytes.readableBytesView)
-        guard (200..<300).contains(Int(response.status.code)) else {
-            throw RemoteProblem.error(for: (try? JSONDecoder().decode(RemoteProblem.self, from: data)), status: Int(response.status.code),
-                                      server: connection.url)
-        }
-        do { return try JSONDecoder().decode(T.self, from: data) } catch {
-            throw StoreError.incompatible(reason: "the server \(connection.url) answered \(path) in a shape this bargain does not read (\(error)); use the same version on both")
-        }
+    func send<T: Decodable>(_ path: String, method: HTTPMethod = .GET, body: Data? = nil, about id: String? = nil,
+                            as type: T.Type) async throws -> T {
+        try await ServerExchange(server: connection.url, token: connection.token, http: http)
+            .send(path, method: method, body: body, about: id, as: type)
     }
 
     struct ActResult: Decodable {
@@ -114,6 +93,8 @@ public struct RemoteNegotiationService: NegotiationService {
         var warnings: [String]
         var explanation: String?
         var opened: String?
+        /// True when the request id was already recorded and this is the first outcome again.
+        var replayed: Bool?
     }
 
     struct ListResult: Decodable {
@@ -127,43 +108,6 @@ public struct RemoteNegotiationService: NegotiationService {
             var hash: String
         }
         var events: [Stored]
-    }
-}
-
-/// The server refused an act for the seat (403): the reason names who takes it.
-public struct SeatRefusal: Error, CustomStringConvertible, Sendable {
-    public var detail: String
-    public var description: String { detail }
-}
-
-/// A problem document (RFC 9457) as the server sends it, turned back into the local error.
-struct RemoteProblem: Decodable {
-    var title: String
-    var detail: String
-    var rule: String?
-    var article: String?
-
-    static func error(for problem: RemoteProblem?, status: Int, server: String) -> any Error {
-        let detail = problem?.detail ?? "HTTP \(status)"
-        switch status {
-        case 401:
-            return StoreError.unavailable(reason: "the server \(server) did not accept the token: \(detail)",
-                                          hint: "sign in again with `bargain login \(server)`")
-        case 403:
-            return SeatRefusal(detail: detail)
-        case 404:
-            return StoreError.notFound(id: detail.components(separatedBy: "id ").last ?? detail)
-        case 409:
-            return StoreError.conflict(id: "", expected: 0, actual: 0)
-        case 422:
-            if let name = problem?.rule, let rule = RuleID(rawValue: name) { return RuleViolation(rule, detail) }
-            let code = problem?.rule.flatMap(RuleViolation.Code.init(rawValue:)) ?? .fields
-            return RuleViolation(code, article: problem?.article, detail)
-        case 500...:
-            return StoreError.unavailable(reason: "the server \(server) failed: \(detail)", hint: "try again later; its log has the request id")
-        default:
-            return SeatRefusal(detail: detail)
-        }
     }
 }
 

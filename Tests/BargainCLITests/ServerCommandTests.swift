@@ -67,9 +67,16 @@ struct ServerCommandTests {
         let mode = try FileManager.default.attributesOfItem(atPath: saved)[.posixPermissions] as? Int
         #expect(mode == 0o600, "the token file is the owner's only")
 
-        let notice = try city.run(StoreFixture.arguments(StoreFixture.script.acts[0], on: "ENT-WEB") + ["--server", city.url])
+        let wrong = try city.run(["login", city.url, "--name", "wangfang", "--password-stdin"], input: "not the password\n")
+        #expect(wrong.status == 1 && wrong.stderr.hasPrefix("refused:"), "a wrong password is the server's refusal: \(wrong.stderr)")
+
+        let sendNotice = StoreFixture.arguments(StoreFixture.script.acts[0], on: "ENT-WEB") + ["--server", city.url, "--request-id", "web-1"]
+        let notice = try city.run(sendNotice)
         #expect(notice.status == 0, "\(notice.stderr)")
         #expect(notice.stdout.hasPrefix("recorded on ENT-WEB (now 2 events)"))
+        let repeated = try city.run(sendNotice)
+        #expect(repeated.status == 0 && repeated.stdout.hasPrefix("already recorded on ENT-WEB"),
+                "the server answers a repeated request id with its first outcome, as a local store does: \(repeated.stdout)")
         #expect(notice.stdout.contains("职工方 wangfang"), "the actor is the account, not --as 王芳")
 
         let remote = try city.run(["status", "ENT-WEB", "--json", "--as-of", "2025-03-10", "--server", city.url])

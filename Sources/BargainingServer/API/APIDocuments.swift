@@ -95,6 +95,8 @@ enum API {
         var explanation: String?
         /// The id of the negotiation the act opened beside this one (a renewal).
         var opened: String?
+        /// The request id was already recorded: this is its first outcome again, nothing new.
+        var replayed: Bool
         var status: StatusDocument
     }
 

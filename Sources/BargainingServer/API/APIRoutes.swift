@@ -99,7 +99,7 @@ struct APIRoutes {
         let workflow = negotiation.engine.workflow
         let status = try negotiation.status(asOf: max(day, negotiation.state.lastDay))
         return JSONBody(API.ActResult(recorded: recorded.events.map { API.TimelineEntry($0, workflow: workflow) }, warnings: recorded.warnings,
-                                      explanation: recorded.explanation, opened: recorded.opened?.id,
+                                      explanation: recorded.explanation, opened: recorded.opened?.id, replayed: recorded.replayed,
                                       status: StatusDocument(status, lastRecorded: negotiation.state.lastDay)), status: .created)
     }
 

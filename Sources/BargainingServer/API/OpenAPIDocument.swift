@@ -189,7 +189,9 @@ enum OpenAPIDocument {
             "required": ["type", "title", "status", "detail"],
             "properties": {
               "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"},
-              "rule": {"type": "string"}, "article": {"type": "string"}, "problems": {"type": "array", "items": {"type": "string"}}
+              "rule": {"type": "string"}, "article": {"type": "string"}, "problems": {"type": "array", "items": {"type": "string"}},
+              "expectedVersion": {"type": "integer", "description": "On a conflict (409): the version the act was decided on."},
+              "actualVersion": {"type": "integer", "description": "On a conflict (409): the version another writer left."}
             }
           },
           "Health": {"type": "object", "required": ["status", "version"], "properties": {"status": {"type": "string"}, "version": {"type": "string"}}},
@@ -293,11 +295,12 @@ enum OpenAPIDocument {
             "properties": {"id": {"type": "string"}, "events": {"type": "array", "items": {"$ref": "#/components/schemas/TimelineEntry"}}}
           },
           "ActResult": {
-            "type": "object", "required": ["recorded", "warnings", "status"],
+            "type": "object", "required": ["recorded", "warnings", "replayed", "status"],
             "properties": {
               "recorded": {"type": "array", "items": {"$ref": "#/components/schemas/TimelineEntry"}},
               "warnings": {"type": "array", "items": {"type": "string"}},
               "explanation": {"type": "string"}, "opened": {"type": "string"},
+              "replayed": {"type": "boolean", "description": "The requestId was already recorded; this is its first outcome again."},
               "status": {"$ref": "#/components/schemas/Status"}
             }
           },

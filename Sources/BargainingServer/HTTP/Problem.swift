@@ -69,9 +69,12 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         case let store as StoreError:
             switch store {
             case .notFound(let id): return notFound(id)
-            case .conflict:
-                return Problem(.conflict, "conflict", title: "他人刚刚办理 (someone else recorded first)",
-                               detail: "\(store.description); read the negotiation again and decide whether your act still applies")
+            case .conflict(_, let expected, let actual):
+                var problem = Problem(.conflict, "conflict", title: "他人刚刚办理 (someone else recorded first)",
+                                      detail: "\(store.description); read the negotiation again and decide whether your act still applies")
+                problem.document.expectedVersion = expected
+                problem.document.actualVersion = actual
+                return problem
             case .alreadyExists: return Problem(.conflict, "exists", title: "已存在 (already exists)", detail: store.description)
             case .unavailable: return Problem(.serviceUnavailable, "store-unavailable", title: "存储暂不可用 (store unavailable)", detail: store.description)
             case .incompatible, .corrupt, .requestAlreadyRecorded:
@@ -118,4 +121,8 @@ public struct ProblemDocument: Codable, Hashable, Sendable {
     public var article: String?
     /// Field problems, one sentence each.
     public var problems: [String]?
+    /// On a conflict: the version the act was decided on and the one another writer left, so a
+    /// client reports the same sentence as the CLI on a local store.
+    public var expectedVersion: Int?
+    public var actualVersion: Int?
 }
