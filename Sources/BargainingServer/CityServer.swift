@@ -35,7 +35,10 @@ public struct CityServer: Sendable {
 
     public init(store: any EventStore & AccountStore, workflows: WorkflowCatalog, accounts: AccountService,
                 configuration: Configuration, version: String) {
-        seated = SeatedNegotiations(service: LocalNegotiationService(store: store, workflows: workflows), accounts: accounts)
+        var service = LocalNegotiationService(store: store, workflows: workflows)
+        // A negotiation read for the seat check is not read again for the act, nor on the next request.
+        service.memory = NegotiationMemory()
+        seated = SeatedNegotiations(service: service, accounts: accounts)
         self.configuration = configuration
         self.store = store
         self.version = version

@@ -113,7 +113,7 @@ public struct LocalNegotiationService: NegotiationService {
     }
 
     public func negotiation(_ id: String) async throws -> Negotiation {
-        try negotiation(from: try await store.load(id).map(\.event), id: id)
+        try await current(id)
     }
 
     public func status(_ id: String, asOf day: Day) async throws -> NegotiationStatus {
@@ -136,10 +136,17 @@ public struct LocalNegotiationService: NegotiationService {
         return NegotiationLog(negotiation: try negotiation(from: stored.map(\.event), id: id), stored: stored)
     }
 
-    /// The negotiation to decide on: the one in ``memory`` caught up, else read from the store.
+    /// The negotiation as stored now: the one in ``memory`` caught up, else read from the store
+    /// (and kept in ``memory``, when there is one, for the next read or act).
     func current(_ id: String) async throws -> Negotiation {
-        guard let known = memory?.recall(id) else { return try await negotiation(id) }
-        return try await catchUp(known)
+        let negotiation: Negotiation
+        if let known = memory?.recall(id) {
+            negotiation = try await catchUp(known)
+        } else {
+            negotiation = try self.negotiation(from: try await store.load(id).map(\.event), id: id)
+        }
+        memory?.keep(negotiation)
+        return negotiation
     }
 
     /// The events another writer added since `negotiation` was read, folded on.

@@ -47,7 +47,10 @@ struct ServerBenchmark {
 
         // Baseline: the library's service, `clients` tasks at once.
         let library = try await freshStore("library")
-        let service = LocalNegotiationService(store: library.store, workflows: catalog)
+        // Configured as the server's service is: negotiations kept between acts.
+        var configured = LocalNegotiationService(store: library.store, workflows: catalog)
+        configured.memory = NegotiationMemory()
+        let service = configured
         let libraryStart = Date()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for client in 0..<clients {

@@ -55,14 +55,19 @@ enum AccountConformance {
 
     static func audit(_ subject: StoreUnderTest) async throws {
         try await subject.withAccounts { store async throws in
-            for index in 1...5 {
-                try await store.appendAudit(AuditEntry(at: index, account: "a\(index)", event: "login", detail: "'; DROP TABLE audit_log; --",
-                                                       remote: index == 5 ? nil : "127.0.0.1"))
+            func entry(_ index: Int) -> AuditEntry {
+                AuditEntry(at: index, account: "a\(index)", event: "login", detail: "'; DROP TABLE audit_log; --",
+                           remote: index == 5 ? nil : "127.0.0.1")
             }
+            // Lines arrive in batches, as the server's group commit writes them; order is kept.
+            try await store.appendAudit((1...4).map(entry))
+            try await store.appendAudit([])
+            try await store.appendAudit([entry(5)])
             let newest = try await store.auditLog(limit: 2)
             #expect(newest.map(\.account) == ["a5", "a4"])
             #expect(newest[0].remote == nil && newest[1].remote == "127.0.0.1")
             #expect(newest[0].detail == "'; DROP TABLE audit_log; --")
+            #expect(try await store.auditLog(limit: 10).map(\.at) == [5, 4, 3, 2, 1])
         }
     }
 }

@@ -15,12 +15,14 @@ public struct AccountService: Sendable {
     /// How long a browser session lasts.
     public var sessionSeconds = 12 * 3600
     let throttle: LoginThrottle
+    let auditWriter: AuditWriter
 
     public init(store: any AccountStore, bcryptCost: UInt8 = 12, now: @escaping @Sendable () -> Int = AccountService.systemNow) {
         self.store = store
         self.bcryptCost = bcryptCost
         self.now = now
         self.throttle = LoginThrottle()
+        self.auditWriter = AuditWriter(store: store)
     }
 
     public static let systemNow: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
@@ -94,7 +96,7 @@ public struct AccountService: Sendable {
     }
 
     public func audit(_ account: String, _ event: String, _ detail: String, remote: String? = nil) async throws {
-        try await store.appendAudit(AuditEntry(at: now(), account: account, event: event, detail: detail, remote: remote))
+        try await auditWriter.append(AuditEntry(at: now(), account: account, event: event, detail: detail, remote: remote))
     }
 
     /// A name is 1–64 characters of letters, digits, `.`, `_`, `-` or CJK, so it prints and logs

@@ -22,7 +22,9 @@ public protocol AccountStore: Sendable {
     /// Revokes one token; false when there is none with that digest.
     func revokeToken(digest: String) async throws(StoreError) -> Bool
 
-    func appendAudit(_ entry: AuditEntry) async throws(StoreError)
+    /// Appends audit lines in one transaction, in order (the server writes the lines of
+    /// concurrent requests together: see `AuditWriter`).
+    func appendAudit(_ entries: [AuditEntry]) async throws(StoreError)
     /// The newest `limit` entries, newest first.
     func auditLog(limit: Int) async throws(StoreError) -> [AuditEntry]
 }

@@ -84,13 +84,15 @@ extension PostgresEventStore: AccountStore {
         }
     }
 
-    public func appendAudit(_ entry: AuditEntry) async throws(StoreError) {
+    public func appendAudit(_ entries: [AuditEntry]) async throws(StoreError) {
         let logger = self.logger
-        _ = try await withConnection { connection in
-            try await connection.query("""
-                INSERT INTO audit_log (at, account, event, detail, remote)
-                VALUES (\(entry.at), \(entry.account), \(entry.event), \(entry.detail), \(entry.remote))
-                """, logger: logger)
+        try await transaction { connection in
+            for entry in entries {
+                try await connection.query("""
+                    INSERT INTO audit_log (at, account, event, detail, remote)
+                    VALUES (\(entry.at), \(entry.account), \(entry.event), \(entry.detail), \(entry.remote))
+                    """, logger: logger)
+            }
         }
     }
 

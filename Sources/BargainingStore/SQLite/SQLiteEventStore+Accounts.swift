@@ -73,10 +73,12 @@ extension SQLiteEventStore: AccountStore {
         }
     }
 
-    public func appendAudit(_ entry: AuditEntry) async throws(StoreError) {
+    public func appendAudit(_ entries: [AuditEntry]) async throws(StoreError) {
         try await write { db in
-            try db.execute(sql: "INSERT INTO audit_log (at, account, event, detail, remote) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [entry.at, entry.account, entry.event, entry.detail, entry.remote])
+            let insert = try db.cachedStatement(sql: "INSERT INTO audit_log (at, account, event, detail, remote) VALUES (?, ?, ?, ?, ?)")
+            for entry in entries {
+                try insert.execute(arguments: [entry.at, entry.account, entry.event, entry.detail, entry.remote])
+            }
         }
     }
 
