@@ -78,16 +78,22 @@ public struct AccountService: Sendable {
     }
 
     /// The identity a bearer token or session cookie stands for, or nil when it is unknown,
-    /// expired, revoked or its account disabled or removed.
-    public func identity(secret: String, remote: String?) async throws -> Identity? {
+    /// expired, revoked or its account disabled or removed. An API token's use is for the audit
+    /// log: see ``recordUse(of:remote:)``.
+    public func identity(secret: String) async throws -> Identity? {
         guard secret.hasPrefix(Secret.prefix), secret.count < 100 else { return nil }
         let digest = Secret.digest(secret)
         guard let token = try await store.token(digest: digest), !token.revoked, token.expiresAt > now(),
               let account = try await store.account(named: token.account), !account.disabled else {
             return nil
         }
-        if token.kind == .api { try await audit(account.name, "token-used", "", remote: remote) }
         return Identity(account: account, via: token.kind, tokenDigest: digest)
+    }
+
+    /// Writes the use of an API token to the audit log (a browser session's requests are not
+    /// logged one by one: its sign-in is).
+    public func recordUse(of identity: Identity, remote: String?) async throws {
+        if identity.via == .api { try await audit(identity.name, "token-used", "", remote: remote) }
     }
 
     public func logout(_ identity: Identity, remote: String?) async throws {

@@ -13,15 +13,26 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         if request.uri.path.hasPrefix("/api/") {
             if let header = request.headers[.authorization] {
-                guard header.hasPrefix("Bearer "),
-                      let identity = try await accounts.identity(secret: String(header.dropFirst(7)), remote: context.remote),
+                guard header.hasPrefix("Bearer "), let identity = try await accounts.identity(secret: String(header.dropFirst(7))),
                       identity.via == .api else {
                     throw Problem.from(AccountError.tokenNotValid)
                 }
                 context.identity = identity
+                // The token's use is written while the request is served, not before it; the
+                // answer still waits until the line is stored.
+                async let used: Void = accounts.recordUse(of: identity, remote: context.remote)
+                let response: Response
+                do {
+                    response = try await next(request, context)
+                } catch {
+                    try await used
+                    throw error
+                }
+                try await used
+                return response
             }
         } else if let secret = request.cookies[Self.sessionCookie]?.value,
-                  let identity = try await accounts.identity(secret: secret, remote: context.remote), identity.via == .session {
+                  let identity = try await accounts.identity(secret: secret), identity.via == .session {
             context.identity = identity
         }
         return try await next(request, context)

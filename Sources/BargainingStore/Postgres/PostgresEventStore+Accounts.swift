@@ -85,14 +85,20 @@ extension PostgresEventStore: AccountStore {
     }
 
     public func appendAudit(_ entries: [AuditEntry]) async throws(StoreError) {
+        guard !entries.isEmpty else { return }
         let logger = self.logger
-        try await transaction { connection in
-            for entry in entries {
-                try await connection.query("""
-                    INSERT INTO audit_log (at, account, event, detail, remote)
-                    VALUES (\(entry.at), \(entry.account), \(entry.event), \(entry.detail), \(entry.remote))
-                    """, logger: logger)
-            }
+        // One statement (one round trip, atomic) for the whole batch, in order; a remote address
+        // that is not known stays NULL, not an empty string.
+        let at = entries.map(\.at), account = entries.map(\.account), event = entries.map(\.event), detail = entries.map(\.detail)
+        let remote = entries.map { $0.remote ?? "" }, known = entries.map { $0.remote != nil }
+        _ = try await withConnection { connection in
+            try await connection.query("""
+                INSERT INTO audit_log (at, account, event, detail, remote)
+                SELECT at, account, event, detail, CASE WHEN known THEN remote END
+                FROM unnest(\(at)::bigint[], \(account)::text[], \(event)::text[], \(detail)::text[], \(remote)::text[], \(known)::boolean[])
+                  WITH ORDINALITY AS batch(at, account, event, detail, remote, known, position)
+                ORDER BY position
+                """, logger: logger)
         }
     }
 
