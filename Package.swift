@@ -75,13 +75,18 @@ let package = Package(
         // the decision does in one transaction, retry on a conflict.
         .target(
             name: "BargainingService",
-            dependencies: ["Bargaining", "BargainingStore", "BargainingCoverage"]
+            dependencies: ["Bargaining", "BargainingStore", "BargainingCoverage", "BargainingKeys"]
+        ),
+        // The organisation's P-256 key pair: signs exports and the store's chain checkpoints.
+        .target(
+            name: "BargainingKeys",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         // Filed contracts and congress records as XML (own schema and Akoma Ntoso), BagIt, import.
         // Reaches libxml2 only through XMLCore's plain Swift API.
         .target(
             name: "BargainingXML",
-            dependencies: ["Bargaining", "XMLCore", "XMLSecurity", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Bargaining", "BargainingKeys", "XMLCore", "XMLSecurity", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Registry of enterprises, contract index, signing / renewal / coverage rates, laggards,
         // reminder letters, charts (SPEC §6). Pure: data in, report out.
@@ -131,6 +136,7 @@ let package = Package(
                 "BargainingStore",
                 "BargainingService",
                 "BargainingCoverage",
+                "BargainingKeys",
                 "BargainingXML",
                 "BargainingOffice",
                 "BargainingServer",
@@ -189,7 +195,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BargainingXMLTests",
-            dependencies: ["Bargaining", "BargainingXML", "XMLCore", "XMLSecurity"]
+            dependencies: ["Bargaining", "BargainingKeys", "BargainingXML", "XMLCore", "XMLSecurity"]
         ),
         .testTarget(
             name: "BargainingOfficeTests",

@@ -1,3 +1,4 @@
+import BargainingKeys
 import Crypto
 
 /// Verifies a BagIt bag (RFC 8493) before anything in it is used: the declaration, every

@@ -1,3 +1,4 @@
+import BargainingKeys
 import Bargaining
 
 /// What `bag-info.txt` says about a bag (RFC 8493 §2.2.2).
@@ -91,7 +92,13 @@ public enum BagWriter {
             throw .io(path: file.path, reason: "is not a safe payload path")
         }
         let tagFiles = tags(files, info: info)
-        let signature = try signer.map { (signer) throws(ExportError) in try signer.detachedSignature(Array(tagFiles["tagmanifest-sha256.txt"]!.utf8)) }
+        let signature = try signer.map { (signer) throws(ExportError) in
+            do {
+                return try signer.detachedSignature(Array(tagFiles["tagmanifest-sha256.txt"]!.utf8))
+            } catch {
+                throw .unwritable(document: "signature", reason: "\(error)")
+            }
+        }
 
         let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let temporary = FileSystem.temporarySibling(of: path)

@@ -1,3 +1,4 @@
+import BargainingKeys
 import Bargaining
 
 extension ContractXML {

@@ -1,4 +1,5 @@
 internal import XMLCore
+import BargainingKeys
 import Bargaining
 
 /// Our own schemas, or the Akoma Ntoso 3.0 rendition.

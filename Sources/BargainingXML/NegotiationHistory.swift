@@ -1,3 +1,4 @@
+import BargainingKeys
 import Bargaining
 
 /// A negotiation as the exports read it: its recorded events with their chain hashes, the state

@@ -1,3 +1,4 @@
+import BargainingKeys
 import FoundationEssentials
 internal import XMLCore
 internal import XMLSecurity

@@ -1,3 +1,4 @@
+import BargainingKeys
 import Bargaining
 @testable import BargainingXML
 import Testing

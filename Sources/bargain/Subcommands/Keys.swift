@@ -1,3 +1,4 @@
+import BargainingKeys
 import ArgumentParser
 import BargainingXML
 import Foundation
