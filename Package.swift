@@ -86,7 +86,9 @@ let package = Package(
         // Reaches libxml2 only through XMLCore's plain Swift API.
         .target(
             name: "BargainingXML",
-            dependencies: ["Bargaining", "BargainingKeys", "XMLCore", "XMLSecurity", .product(name: "Crypto", package: "swift-crypto")]
+            // The store: an export reads a negotiation's verified history from it, for the CLI
+            // and the server's OAI-PMH alike.
+            dependencies: ["Bargaining", "BargainingKeys", "BargainingStore", "XMLCore", "XMLSecurity", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Registry of enterprises, contract index, signing / renewal / coverage rates, laggards,
         // reminder letters, charts (SPEC §6). Pure: data in, report out.
@@ -109,6 +111,11 @@ let package = Package(
                 "BargainingStore",
                 "BargainingService",
                 "BargainingCoverage",
+                // OAI-PMH serves the exports (signed with the organisation's key); its envelope is
+                // written with XMLCore.
+                "BargainingKeys",
+                "BargainingXML",
+                "XMLCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -209,8 +216,12 @@ let package = Package(
                 "BargainingStore",
                 "BargainingService",
                 "BargainingServer",
+                "BargainingKeys",
+                "BargainingXML",
+                "XMLCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "XMLCoreTests",

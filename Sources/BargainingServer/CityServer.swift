@@ -5,7 +5,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The city server: the JSON API, the pages and `/healthz` over one store, with every party
+/// The city server: the JSON API, the pages, OAI-PMH harvesting and `/healthz` over one store, with every party
 /// acting from its own seat. `bargain serve` runs it; the tests run it on a free port.
 public struct CityServer: Sendable {
     public struct Configuration: Sendable {
@@ -16,14 +16,17 @@ public struct CityServer: Sendable {
         public var secureCookies: Bool
         /// Today's date, for acts without a date and for statuses (injected for tests).
         public var today: @Sendable () -> Day
+        /// OAI-PMH harvesting at `/oai`; nil serves none (no export schemas were found).
+        public var oai: OAIConfiguration?
 
         public init(host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = ServerLimits(), secureCookies: Bool = false,
-                    today: @escaping @Sendable () -> Day) {
+                    today: @escaping @Sendable () -> Day, oai: OAIConfiguration? = nil) {
             self.host = host
             self.port = port
             self.limits = limits
             self.secureCookies = secureCookies
             self.today = today
+            self.oai = oai
         }
     }
 
@@ -57,6 +60,7 @@ public struct CityServer: Sendable {
         router.get("openapi.json") { _, _ in OpenAPIDocument.response }
         APIRoutes(seated: seated, today: configuration.today).add(to: router)
         Pages(seated: seated, today: configuration.today, secureCookies: configuration.secureCookies).add(to: router)
+        if let oai = configuration.oai { OAIRoutes(store: store, workflows: seated.service.workflows, configuration: oai).add(to: router) }
         return router
     }
 

@@ -8,9 +8,11 @@ enum CongressXML {
     static let root = "congressRecord"
     static let schemaVersion = "1.0"
 
-    static func bytes(_ record: CongressRecord) throws(XMLError) -> [UInt8] {
+    /// - Parameter stylesheet: start with the `xml-stylesheet` instruction (a file does; a
+    ///   document embedded in another, such as an OAI-PMH record, cannot carry it).
+    static func bytes(_ record: CongressRecord, stylesheet: Bool = true) throws(XMLError) -> [UInt8] {
         var w = try XMLWriter()
-        try w.processingInstruction("xml-stylesheet", ExportSchemas.stylesheetInstruction)
+        if stylesheet { try w.processingInstruction("xml-stylesheet", ExportSchemas.stylesheetInstruction) }
         try w.startElement(root, namespace: namespace)
         try w.attribute("schemaVersion", schemaVersion)
         try w.language(Spelling.chinese)

@@ -26,6 +26,9 @@ public enum ExportError: Error, Hashable, Sendable, CustomStringConvertible {
     case incomplete(negotiation: String, reason: String)
     /// The recorded events are not a history this tool can export.
     case history(reason: String)
+    /// The stored hash chain does not match the events: an archive must never receive an edited
+    /// history under the hash of the original one.
+    case brokenChain(negotiation: String, sequence: Int, reason: String)
     /// A document failed validation against its schema; it was not written.
     case invalid(document: String, schema: String, problems: [XMLProblem])
     /// libxml2's writer refused a value (a control character, say).
@@ -43,6 +46,9 @@ public enum ExportError: Error, Hashable, Sendable, CustomStringConvertible {
             "negotiation \(negotiation) cannot be exported as a filed contract — \(reason)"
         case .history(let reason):
             reason
+        case .brokenChain(let negotiation, let sequence, let reason):
+            "\(negotiation): the hash chain is broken at event \(sequence) (\(reason)); nothing was exported. "
+                + "Run `bargain verify \(negotiation)` and restore the store from a backup"
         case .invalid(let document, let schema, let problems):
             (["\(document) does not validate against \(schema); nothing was written:"]
                 + problems.map { "  \($0)" }).joined(separator: "\n")

@@ -48,6 +48,12 @@ public struct Exporter {
     public let deposit: Deposit?
     /// Signs every document (enveloped XML Signature); nil leaves them unsigned.
     public let signer: SigningKey?
+    /// Documents to be embedded in another (OAI-PMH records) are written without the
+    /// `xml-stylesheet` instruction: an enveloped signature covers the whole document, the
+    /// instruction included, so a record taken out of a response verifies on its own only if
+    /// it was signed without one. Their root elements are the same bytes as a file's (the
+    /// signature values aside, which differ on every export anyway).
+    public var embedded = false
 
     public init(schemas: ExportSchemas, deposit: Deposit? = nil, signer: SigningKey? = nil) {
         self.schemas = schemas
@@ -110,13 +116,13 @@ public struct Exporter {
 
     public func document(for contract: FiledContract, format: ExportFormat) throws(ExportError) -> ExportedDocument {
         let fileName = ExportedDocument.fileName(id: contract.contractID, kind: .contract, format: format)
-        let bytes = try signed(try contract.xmlBytes(format: format), fileName, kind: .contract, format: format)
+        let bytes = try signed(try contract.xmlBytes(format: format, stylesheet: !embedded), fileName, kind: .contract, format: format)
         return ExportedDocument(kind: .contract, format: format, id: contract.contractID, fileName: fileName, bytes: bytes)
     }
 
     public func document(for record: CongressRecord, format: ExportFormat) throws(ExportError) -> ExportedDocument {
         let fileName = ExportedDocument.fileName(id: record.recordID, kind: .congressRecord, format: format)
-        let bytes = try signed(try record.xmlBytes(format: format), fileName, kind: .congressRecord, format: format)
+        let bytes = try signed(try record.xmlBytes(format: format, stylesheet: !embedded), fileName, kind: .congressRecord, format: format)
         return ExportedDocument(kind: .congressRecord, format: format, id: record.recordID, fileName: fileName, bytes: bytes)
     }
 
@@ -149,9 +155,10 @@ extension XMLProblem {
 extension FiledContract {
     /// The document's bytes in `format`, as ``Exporter`` writes them but without validating
     /// them: for benchmarks, and for checking that what was imported writes back the same.
-    public func xmlBytes(format: ExportFormat = .own) throws(ExportError) -> [UInt8] {
+    /// `stylesheet: false` leaves out the own format's `xml-stylesheet` instruction.
+    public func xmlBytes(format: ExportFormat = .own, stylesheet: Bool = true) throws(ExportError) -> [UInt8] {
         do {
-            return format == .own ? try ContractXML.bytes(self) : try ContractAKN.bytes(self)
+            return format == .own ? try ContractXML.bytes(self, stylesheet: stylesheet) : try ContractAKN.bytes(self)
         } catch {
             throw .unwritable(document: ExportedDocument.fileName(id: contractID, kind: .contract, format: format), reason: error.description)
         }
@@ -160,9 +167,9 @@ extension FiledContract {
 
 extension CongressRecord {
     /// The document's bytes in `format`, not validated; see ``FiledContract/xmlBytes(format:)``.
-    public func xmlBytes(format: ExportFormat = .own) throws(ExportError) -> [UInt8] {
+    public func xmlBytes(format: ExportFormat = .own, stylesheet: Bool = true) throws(ExportError) -> [UInt8] {
         do {
-            return format == .own ? try CongressXML.bytes(self) : try CongressAKN.bytes(self)
+            return format == .own ? try CongressXML.bytes(self, stylesheet: stylesheet) : try CongressAKN.bytes(self)
         } catch {
             throw .unwritable(document: ExportedDocument.fileName(id: recordID, kind: .congressRecord, format: format), reason: error.description)
         }

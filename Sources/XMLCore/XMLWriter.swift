@@ -31,6 +31,7 @@ internal import CLibXML2
 /// - ``element(_:namespace:text:)``
 /// - ``processingInstruction(_:_:)``
 /// - ``comment(_:)``
+/// - ``embed(documentElementOf:documentName:)``
 /// - ``endElement()``
 /// - ``finish()``
 public struct XMLWriter: ~Copyable {
@@ -209,6 +210,34 @@ public struct XMLWriter: ~Copyable {
         try text.checkXMLCharacters(context: "comment")
         let rc = text.withXMLChars { [writer] in xmlTextWriterWriteComment(writer, $0) }
         try check(rc, "comment")
+        startTagOpen = false
+    }
+
+    /// Writes the root element of another document, as libxml2 parsed it (under
+    /// ``SafeXMLReader``'s rules), into the open element: an OAI-PMH record carries an exported
+    /// document this way. The element keeps its own namespace declarations, whitespace and
+    /// attributes, so under exclusive canonicalisation it is the same element as in the
+    /// document, and an enveloped signature over it still verifies once it is taken out again.
+    /// The document's declaration and processing instructions stay behind.
+    public mutating func embed(documentElementOf bytes: [UInt8], documentName: String) throws(XMLError) {
+        guard !openElements.isEmpty else { throw .misplacedCall("an embedded element outside the root element") }
+        let parsed: ParsedDocument?
+        do {
+            parsed = try ParserGuard.parse(bytes, documentName: documentName, reader: SafeXMLReader(),
+                                           collector: DiagnosticCollector(documentName: documentName),
+                                           buildsTree: true, validator: nil)
+        } catch {
+            throw .misplacedCall("\(documentName) cannot be embedded: \(error)")
+        }
+        guard let parsed, let root = xmlDocGetRootElement(parsed.document) else {
+            throw .misplacedCall("\(documentName) has no root element to embed")
+        }
+        guard let dump = xmlBufferCreate() else { throw .libxml2(operation: "xmlBufferCreate", code: -1, message: nil) }
+        defer { xmlBufferFree(dump) }
+        guard xmlNodeDump(dump, parsed.document, root, 0, 0) >= 0, let content = xmlBufferContent(dump) else {
+            throw .libxml2(operation: "xmlNodeDump", code: -1, message: nil)
+        }
+        try check(xmlTextWriterWriteRaw(writer, content), "embed")
         startTagOpen = false
     }
 

@@ -33,6 +33,12 @@ struct BargainBench: AsyncParsableCommand {
     @Option(help: "Engine suite: lifecycles to run, e.g. a small count under callgrind (scripts/engine-instructions).")
     var iterations: Int?
 
+    @Option(name: .customLong("fill-store"), help: ArgumentHelp("Instead of measuring: make a SQLite store of filed negotiations at this new file (the OAI-PMH harvest's fixture).", valueName: "file"))
+    var fillStore: String?
+
+    @Option(help: "With --fill-store: how many filed negotiations.")
+    var negotiations = 1000
+
     func wants(_ suite: Suite) -> Bool { suites.isEmpty || suites.contains(.all) || suites.contains(suite) }
 
     func run() async throws {
@@ -41,6 +47,7 @@ struct BargainBench: AsyncParsableCommand {
             throw ExitCode(65)
         }
         do {
+            if let fillStore { return try await StoreFiller.fill(path: fillStore, workflows: path, negotiations: negotiations) }
             let directory = try WorkflowDirectory.load(path)
             if wants(.engine) { try EngineBenchmarks.run(directory: directory, quick: quick, iterations: iterations) }
             if wants(.store) { try await runStoreBenchmarks(quick: quick) }

@@ -130,9 +130,8 @@ extension Bargain {
             try await reportingFailures {
                 let schemaSet = try loadSchemas()
                 let directory = try workflows.load()
-                let deposit = directory.context.policy.depositor.map { Deposit(depositor: $0, exportedAt: Date.now.ISO8601Format()) }
                 let signer = try (signKey ?? ProcessInfo.processInfo.environment["BARGAIN_SIGN_KEY"]).map(KeyFiles.signingKey)
-                let exporter = Exporter(schemas: schemaSet, deposit: deposit, signer: signer)
+                let exporter = Exporter(schemas: schemaSet, policy: directory.context.policy, signer: signer, exportedAt: Date.now)
                 if let samples {
                     let link: ChainLink = { previous, event in HashChain.link(previous: previous, canonicalJSON: event.canonicalJSON) }
                     for path in try exporting({ try SampleExports.write(to: samples, directory: directory, schemas: schemaSet, link: link) }) {
@@ -148,14 +147,8 @@ extension Bargain {
 
         private func exportOne(_ id: String, _ exporter: Exporter, _ directory: WorkflowDirectory) async throws {
             let documents = try await store.withStore { store in
-                do {
-                    let history = try await Self.history(id, store: store, directory: directory)
-                    return try exporting { try exporter.documents(for: history, format: format) }
-                } catch StoreError.notFound(let missing) where missing == id {
-                    // Not negotiated here: the documents an import kept, if any.
-                    let kept = try await (store as? any CoverageStore)?.archivedDocuments(negotiation: id) ?? []
-                    guard !kept.isEmpty else { throw StoreError.notFound(id: id) }
-                    return try exporting { try exporter.documents(reexporting: kept.map(\.bytes), format: format) }
+                try await Self.exportingFromStore {
+                    try await exporter.documents(negotiation: id, in: store, format: format) { try directory.engine(for: $0.workflow) }
                 }
             }
             let paths = try exporting { try DocumentFiles.write(documents, to: out ?? ".") }
@@ -172,7 +165,9 @@ extension Bargain {
                 var districts: [String] = []
                 for (index, summary) in summaries.enumerated() {
                     progress.show(index, of: summaries.count, summary.id)
-                    let history = try await Self.history(summary.id, store: store, directory: directory)
+                    let history = try await Self.exportingFromStore {
+                        try await NegotiationHistory.verified(summary.id, in: store) { try directory.engine(for: $0.workflow) }
+                    }
                     guard let lastFiling = history.state.filings.last, (from...to).contains(lastFiling.on) else { continue }
                     do {
                         // A bag always carries our own documents (what `bargain import` reads back);
@@ -209,23 +204,6 @@ extension Bargain {
             Terminal.standardOutput.line("\(bag): \(contracts) contract(s), \(documents.count) document(s)")
         }
 
-        /// The negotiation's events with their chain hashes, folded under its pinned workflow.
-        /// The chain is recomputed from the stored rows first: an archive must never receive an
-        /// edited history under the hash of the original one.
-        static func history(_ id: String, store: any EventStore, directory: WorkflowDirectory) async throws -> NegotiationHistory {
-            if let broken = try await store.verify(id).mismatches.first {
-                throw CommandFailure("\(id): the hash chain is broken at event \(broken.sequence) (\(broken.reason)); "
-                                     + "nothing was exported. Run `bargain verify \(id)` and restore the store from a backup",
-                                     exitCode: ExitCodes.refused)
-            }
-            let stored = try await store.load(id)
-            guard case .opened(let opening) = stored.first?.event.body else {
-                throw StoreError.corrupt(reason: "negotiation \(id) does not start with its opening; run `bargain verify \(id)`")
-            }
-            let engine = try directory.engine(for: opening.workflow)
-            return try exporting { try NegotiationHistory(engine: engine, events: stored.map { ChainedEvent(event: $0.event, hash: $0.hash) }) }
-        }
-
         private func loadSchemas() throws -> ExportSchemas {
             let located = ExportSchemas.locate()
             guard let directory = schemas ?? located.directory else {
@@ -248,10 +226,19 @@ extension Bargain {
             try Self.exporting(body)
         }
 
+        /// The same for the store's asynchronous export path.
+        static func exportingFromStore<T>(_ body: () async throws -> T) async throws -> T {
+            do {
+                return try await body()
+            } catch let error as ExportError {
+                throw CommandFailure(error.description, exitCode: exitCode(error))
+            }
+        }
+
         /// Refusals the chair can act on are 1; unusable data or files are 65.
         static func exitCode(_ error: ExportError) -> ExitCode {
             switch error {
-            case .notFiled, .incomplete: ExitCodes.refused
+            case .notFiled, .incomplete, .brokenChain: ExitCodes.refused
             case .history, .invalid, .unwritable, .schemaUnavailable, .io: ExitCodes.dataError
             }
         }

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Bargaining
+import BargainingKeys
 import BargainingServer
 import BargainingService
 import BargainingStore
 import BargainingXML
+import Foundation
 import Logging
 
 extension Bargain {
@@ -19,6 +21,8 @@ extension Bargain {
 
                 Logs go to standard error, one line per request with its id (also sent as \
                 X-Request-Id). SIGTERM or SIGINT stops it gracefully: requests in flight finish.
+
+                /oai is OAI-PMH 2.0 for archives (public; filed contracts and congress records                 only, each exactly as `bargain export` writes it, signed with --sign-key FILE or                 $BARGAIN_SIGN_KEY when given). It needs the export schemas (--schemas DIR,                 $BARGAIN_SCHEMAS or exports/schema; the akn format also the OASIS schema,                 --akn-schema FILE or $BARGAIN_AKN_SCHEMA); without them /oai is not served.
                 """)
 
         @Option(help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
@@ -29,6 +33,17 @@ extension Bargain {
         @Option(help: "Seconds a request may take before it is answered 503.") var requestTimeout = 30
         @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
         var logLevel = "info"
+        @Option(name: .customLong("sign-key"),
+                help: ArgumentHelp("Sign every document /oai serves with this ECDSA P-256 private key (default: $BARGAIN_SIGN_KEY).", valueName: "file"),
+                completion: .file(extensions: ["pem"]))
+        var signKey: String?
+        @Option(help: ArgumentHelp("The address /oai's Identify gives archives (default: $BARGAIN_ADMIN_EMAIL, else archive@bargain.invalid).", valueName: "address"))
+        var adminEmail: String?
+        @Option(help: ArgumentHelp("Directory holding the export schemas, for /oai.", valueName: "dir"), completion: .directory)
+        var schemas: String?
+        @Option(name: .customLong("akn-schema"), help: ArgumentHelp("The OASIS akomantoso30.xsd, for /oai's akn format.", valueName: "file"),
+                completion: .file(extensions: ["xsd"]))
+        var aknSchema: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var workflows: WorkflowsOptions
 
@@ -51,7 +66,7 @@ extension Bargain {
                     let server = CityServer(
                         store: accountStore, workflows: catalog, accounts: AccountService(store: accountStore),
                         configuration: .init(host: host, port: port, limits: ServerLimits(bodyBytes: maxBody, requestSeconds: requestTimeout),
-                                             secureCookies: secureCookies, today: { Day.today() }),
+                                             secureCookies: secureCookies, today: { Day.today() }, oai: try oai(logger)),
                         version: Producer.version)
                     let serverLogger = logger
                     let app = server.application(logger: logger) { port in
@@ -60,6 +75,19 @@ extension Bargain {
                     try await app.runService()
                 }
             }
+        }
+
+        /// /oai's configuration, or nil (logged) when the export schemas are nowhere to be found.
+        private func oai(_ logger: Logger) throws -> OAIConfiguration? {
+            let environment = ProcessInfo.processInfo.environment
+            let located = ExportSchemas.locate()
+            guard let directory = schemas ?? located.directory else {
+                logger.warning("bargain serve: no export schemas (give --schemas DIR or set BARGAIN_SCHEMAS); /oai is not served")
+                return nil
+            }
+            let signer = try (signKey ?? environment["BARGAIN_SIGN_KEY"]).map(KeyFiles.signingKey)
+            return OAIConfiguration(schemaDirectory: directory, aknSchema: aknSchema ?? located.aknSchema, signer: signer,
+                                    adminEmail: adminEmail ?? environment["BARGAIN_ADMIN_EMAIL"] ?? "archive@bargain.invalid")
         }
     }
 }
