@@ -34,6 +34,9 @@ public protocol EventStore: Sendable {
     /// Recomputes the hash chain of one negotiation, or of all when `id` is nil.
     func verify(_ id: String?) async throws(StoreError) -> VerificationReport
 
+    /// The last event of every negotiation's chain, by negotiation id.
+    func chainHeads() async throws(StoreError) -> [ChainHead]
+
     /// Contracts in force or once in force, for coverage statistics (the contract records projection).
     func contractRecords() async throws(StoreError) -> [ContractRecord]
 

@@ -167,6 +167,9 @@ actor RacingStore: EventStore {
     func verify(_ id: String?) async throws(StoreError) -> VerificationReport {
         throw .unavailable(reason: "not part of this test", hint: "")
     }
+    func chainHeads() async throws(StoreError) -> [ChainHead] {
+        throw .unavailable(reason: "not part of this test", hint: "")
+    }
     func contractRecords() async throws(StoreError) -> [ContractRecord] { [] }
     func recordedRequest(_ id: String) async throws(StoreError) -> RecordedRequest? { nil }
     func close() async {}

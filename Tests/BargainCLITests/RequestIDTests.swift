@@ -120,6 +120,7 @@ actor AnswerLosingStore: EventStore {
     func load(_ id: String, after version: Int) async throws(StoreError) -> [StoredEvent] { try await inner.load(id, after: version) }
     func list(_ query: NegotiationQuery) async throws(StoreError) -> [NegotiationSummary] { await inner.list(query) }
     func verify(_ id: String?) async throws(StoreError) -> VerificationReport { try await inner.verify(id) }
+    func chainHeads() async throws(StoreError) -> [ChainHead] { await inner.chainHeads() }
     func contractRecords() async throws(StoreError) -> [ContractRecord] { await inner.contractRecords() }
     func close() async { await inner.close() }
 }

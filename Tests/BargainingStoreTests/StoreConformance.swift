@@ -22,6 +22,7 @@ enum StoreConformance {
         Check(name: "a contract covering 12,000 enterprises is stored whole and in order", run: wideContract),
         Check(name: "a renewal is one commit: a refused part writes neither negotiation", run: renewalCommit),
         Check(name: "verify passes on an untouched store", run: verifyPasses),
+        Check(name: "chain heads are each negotiation's last event and hash, by id", run: chainHeads),
         Check(name: "verify names an edited body", run: verifyDetectsEditedBody),
         Check(name: "verify names an edited hash", run: verifyDetectsEditedHash),
         Check(name: "verify names a deleted event", run: verifyDetectsGap),
@@ -261,6 +262,20 @@ enum StoreConformance {
             #expect(report.negotiationsChecked == 2)
             #expect(report.eventsChecked == histories.map(\.events.count).reduce(0, +))
             #expect(try await store.verify("ENT-2").eventsChecked == histories[1].events.count)
+        }
+    }
+
+    static func chainHeads(_ subject: StoreUnderTest) async throws {
+        try await subject.with { store in
+            #expect(try await store.chainHeads().isEmpty)
+            let histories = [try Samples.inTalks(id: "ENT-2"), try Samples.enterprise(id: "ENT-1")]
+            for history in histories { try await history.record(in: store) }
+            var expected: [ChainHead] = []
+            for id in ["ENT-1", "ENT-2"] {
+                let last = try await store.load(id).last!
+                expected.append(ChainHead(negotiation: id, version: last.event.sequence, hash: last.hash))
+            }
+            #expect(try await store.chainHeads() == expected)
         }
     }
 

@@ -92,6 +92,12 @@ public actor InMemoryEventStore: EventStore {
         return verifier.finish()
     }
 
+    public func chainHeads() -> [ChainHead] {
+        negotiations.keys.sorted().compactMap { id in
+            negotiations[id]!.rows.last.map { ChainHead(negotiation: id, version: $0.sequence, hash: $0.hash) }
+        }
+    }
+
     public func contractRecords() -> [ContractRecord] {
         negotiations.values.compactMap(\.summary.contract).sorted { $0.contractID < $1.contractID }
     }

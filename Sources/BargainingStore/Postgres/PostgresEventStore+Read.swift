@@ -111,6 +111,20 @@ extension PostgresEventStore {
         return report
     }
 
+    public func chainHeads() async throws(StoreError) -> [ChainHead] {
+        let logger = self.logger
+        return try await withConnection { connection in
+            var heads: [ChainHead] = []
+            for try await row in try await connection.query("""
+                SELECT DISTINCT ON (negotiation_id) negotiation_id, sequence, hash FROM events
+                ORDER BY negotiation_id, sequence DESC
+                """, logger: logger).decode((String, Int, String).self) {
+                heads.append(ChainHead(negotiation: row.0, version: row.1, hash: row.2))
+            }
+            return heads
+        }
+    }
+
     static func contracts(_ connection: PostgresConnection, join: String, binds: PostgresBindings, logger: Logger) async throws -> [ProjectionRows.Contract] {
         var contracts: [ProjectionRows.Contract] = []
         for try await row in try await connection.query(PostgresQuery(unsafeSQL: """

@@ -87,6 +87,14 @@ extension SQLiteEventStore {
         return report
     }
 
+    public func chainHeads() async throws(StoreError) -> [ChainHead] {
+        try await read { db in
+            // SQLite takes `hash` from the row that has the MAX (its documented bare-column rule).
+            try Row.fetchAll(db, sql: "SELECT negotiation_id, MAX(sequence) AS sequence, hash FROM events GROUP BY negotiation_id ORDER BY negotiation_id")
+                .map { ChainHead(negotiation: $0["negotiation_id"], version: $0["sequence"], hash: $0["hash"]) }
+        }
+    }
+
     static func eventRow(_ row: Row) -> EventRow {
         EventRow(negotiationID: row["negotiation_id"], sequence: row["sequence"], onDay: row["on_day"], recordedAt: row["recorded_at"],
                  body: row["body"], hash: row["hash"], previousHash: row["prev_hash"])

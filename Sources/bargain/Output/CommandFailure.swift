@@ -55,6 +55,8 @@ func explain(_ error: any Error) -> (String, ExitCode) {
     case let seat as SeatRefusal: (seat.description, ExitCodes.refused)
     case let connection as ServerConnectionError: (connection.description, ExitCodes.usage)
     case let reused as RequestReused: (reused.description, ExitCodes.usage)
+    case let refusal as CheckpointRefusal: (refusal.description, ExitCodes.refused)
+    case let checkpoints as CheckpointError: (checkpoints.description, checkpoints.exitCode)
     default: ("internal error: \(error)", ExitCodes.internalError)
     }
 }
@@ -82,6 +84,18 @@ extension AccountError {
         case .nameTaken, .invalidName, .weakPassword: ExitCodes.usage
         case .noSuchAccount: ExitCodes.notFound
         case .wrongCredentials, .locked, .tokenNotValid: ExitCodes.refused
+        }
+    }
+}
+
+extension CheckpointError {
+    /// A checkpoint file that was changed is as serious as a broken chain (1); one that cannot
+    /// be read or written is the file's problem (65, 73).
+    var exitCode: ExitCode {
+        switch self {
+        case .malformed, .untrusted, .unlinked: ExitCodes.refused
+        case .unreadable: ExitCodes.dataError
+        case .unwritable: ExitCodes.cannotWrite
         }
     }
 }

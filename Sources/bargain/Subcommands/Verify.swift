@@ -1,5 +1,7 @@
 import ArgumentParser
 import Bargaining
+import BargainingService
+import Foundation
 
 extension Bargain {
     struct Verify: AsyncParsableCommand {
@@ -12,12 +14,24 @@ extension Bargain {
                 the store, and names the first event of each that does not match. Exit status 0 \
                 when every chain is intact, 1 when one is not.
 
+                With --checkpoints FILE (or $BARGAIN_CHECKPOINTS) and --trusted-keys (or \
+                $BARGAIN_TRUSTED_KEYS), also compares every chain with the heads signed by \
+                `bargain checkpoint` and names a rewritten history, a deleted tail or a deleted \
+                negotiation, which the chain alone cannot show; a checkpoint file whose lines \
+                were changed is reported too.
+
                 With --json, prints one object: negotiationsChecked, eventsChecked, intact, \
-                mismatches[] {negotiation, sequence, reason}.
+                mismatches[] {negotiation, sequence, reason}, and with checkpoints \
+                anchors[] {negotiation, finding (rewritten, truncated, deleted), detail}.
                 """)
 
         @Argument(help: "Only this negotiation (default: all).")
         var id: String?
+
+        @Option(help: ArgumentHelp("Also check the chains against the signed heads in this checkpoint file (default: $BARGAIN_CHECKPOINTS).", valueName: "file"))
+        var checkpoints: String?
+        @Option(help: ArgumentHelp("The public keys the checkpoints are signed with: a PEM file or a directory of *.pem (default: $BARGAIN_TRUSTED_KEYS).", valueName: "path"))
+        var trustedKeys: String?
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var store: StoreOptions
@@ -33,27 +47,58 @@ extension Bargain {
             var eventsChecked: Int
             var intact: Bool
             var mismatches: [Mismatch]
+            var anchors: [Anchor]?
+        }
+
+        struct Anchor: Encodable {
+            var negotiation: String
+            var finding: String
+            var detail: String
         }
 
         func run() async throws {
             try await reportingFailures {
+                let environment = ProcessInfo.processInfo.environment
+                let checkpointFile = checkpoints ?? environment["BARGAIN_CHECKPOINTS"]
+                let trusted = try checkpointFile.map { path in
+                    // A named file that is gone is not "nothing to compare": it may have been removed.
+                    guard FileManager.default.fileExists(atPath: path) else {
+                        throw CommandFailure("\(path): no such checkpoint file", exitCode: ExitCodes.dataError)
+                    }
+                    guard let keys = trustedKeys ?? environment["BARGAIN_TRUSTED_KEYS"] else {
+                        throw CommandFailure("checking checkpoints needs the public keys they are signed with: --trusted-keys PATH or $BARGAIN_TRUSTED_KEYS",
+                                             exitCode: ExitCodes.usage)
+                    }
+                    return try KeyFiles.trustedKeys(keys)
+                }
                 // Only reads: a mistyped --store is reported, not created empty and found "intact".
-                let report = try await store.withStore(creating: false) { try await $0.verify(id) }
+                let (report, findings) = try await store.withStore(creating: false) { store in
+                    let report = try await store.verify(id)
+                    guard let checkpointFile, let trusted else { return (report, [AnchorFinding]?.none) }
+                    let signed = try CheckpointFile(path: checkpointFile).read(trusting: trusted)
+                    return (report, try await ChainAnchoring.check(store, against: signed, only: id))
+                }
                 let stdout = Terminal.standardOutput
                 if output.json {
                     stdout.write(try JSONOutput.render(Document(
-                        negotiationsChecked: report.negotiationsChecked, eventsChecked: report.eventsChecked, intact: report.isIntact,
-                        mismatches: report.mismatches.map { Document.Mismatch(negotiation: $0.negotiation, sequence: $0.sequence, reason: $0.reason) })))
+                        negotiationsChecked: report.negotiationsChecked, eventsChecked: report.eventsChecked,
+                        intact: report.isIntact && findings?.isEmpty != false,
+                        mismatches: report.mismatches.map { Document.Mismatch(negotiation: $0.negotiation, sequence: $0.sequence, reason: $0.reason) },
+                        anchors: findings?.map { Anchor(negotiation: $0.negotiation, finding: $0.kind.rawValue, detail: $0.detail) })))
                 } else {
                     for mismatch in report.mismatches {
                         stdout.line(stdout.paint("mismatch", .red) + "  \(mismatch.negotiation) event \(mismatch.sequence): \(mismatch.reason)")
                     }
+                    for finding in findings ?? [] {
+                        stdout.line(stdout.paint(finding.title, .red) + "  \(finding.negotiation): \(finding.detail)")
+                    }
                     let counts = "\(report.negotiationsChecked) negotiation\(report.negotiationsChecked == 1 ? "" : "s"), \(report.eventsChecked) events"
-                    stdout.line(report.isIntact
-                        ? stdout.paint("ok", .green) + "  \(counts): every hash chain is intact"
-                        : "\(counts): \(report.mismatches.count) chain\(report.mismatches.count == 1 ? "" : "s") broken; restore from a backup or ask who changed the store")
+                    let anchored = findings.map { $0.isEmpty ? "; every signed checkpoint matches" : "; \($0.count) disagree with the signed checkpoints" } ?? ""
+                    stdout.line(report.isIntact && findings?.isEmpty != false
+                        ? stdout.paint("ok", .green) + "  \(counts): every hash chain is intact\(anchored)"
+                        : "\(counts): \(report.mismatches.count) chain\(report.mismatches.count == 1 ? "" : "s") broken\(anchored); restore from a backup or ask who changed the store")
                 }
-                if !report.isIntact { throw ExitCodes.refused }
+                if !report.isIntact || findings?.isEmpty == false { throw ExitCodes.refused }
             }
         }
     }
