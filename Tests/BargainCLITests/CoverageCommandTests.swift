@@ -85,7 +85,8 @@ struct CoverageCommandTests {
         #expect(refused.stderr.contains("\(file):3: column 1 (uscc): credit code '\(bad)'"), "\(refused.stderr)")
         #expect(refused.stderr.contains("nothing was imported"))
         #expect(refused.stdout.isEmpty)
-        #expect((try coverage(store)["total"] as? [String: Any])?["unionised"] as? Int == 0, "nothing stored")
+        let after = try store.run(["coverage", "--as-of", "2025-06-30"])
+        #expect(after.status == 69 && after.stderr.contains("there is no store"), "nothing stored, not even an empty store: \(after.stderr)")
 
         let corrected = try store.directory.write("registry.csv", Self.registry)
         let imported = try store.run(["registry", "import", corrected])
@@ -313,6 +314,7 @@ struct CoverageCommandTests {
     @Test("an empty registry gives no data, never 0% or 100%")
     func emptyRegistry() throws {
         let store = try StoreFixture()
+        try store.open("ENT-NO-REGISTRY")
         let result = try store.run(["coverage", "--as-of", "2025-06-30"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("no data: no unionised enterprise in scope"), "\(result.stdout)")

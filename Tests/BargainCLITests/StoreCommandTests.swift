@@ -251,7 +251,7 @@ struct StoreCommandTests {
         #expect(ok.status == 0)
         #expect(ok.stdout == "ok  2 negotiations, 3 events: every hash chain is intact\n")
         #expect(JSON.keys(try JSON.object(try store.run(["verify", "--json"]).stdout))
-                == ["negotiationsChecked", "eventsChecked", "intact", "mismatches"])
+                == ["negotiationsChecked", "eventsChecked", "intact", "mismatches", "summaries"])
 
         // Edit the stored event behind bargain's back, as someone with an SQLite shell would.
         let database = try DatabaseQueue(path: store.path)
@@ -268,6 +268,27 @@ struct StoreCommandTests {
         let document = try JSON.object(try store.run(["verify", "--json"]).stdout)
         #expect(document["intact"] as? Bool == false)
         #expect((document["mismatches"] as? [[String: Any]])?.first?["sequence"] as? Int == 2)
+    }
+
+    @Test("verify recomputes the summary rows: a step or contract changed in the negotiations table is named, exit 1")
+    func verifySummaries() throws {
+        let store = try StoreFixture()
+        try store.open("ENT-S")
+        try store.play("ENT-S", until: "talks")
+        #expect(try store.run(["verify"]).status == 0)
+        let database = try DatabaseQueue(path: store.path)
+        try database.write { db in
+            try db.execute(sql: "UPDATE negotiations SET step = 'withdrawn' WHERE id = 'ENT-S'")
+            #expect(db.changesCount == 1)
+        }
+        try database.close()
+        #expect(try store.run(["list"]).stdout.contains("withdrawn"), "list reads the edited row")
+        let caught = try store.run(["verify"])
+        #expect(caught.status == 1)
+        #expect(caught.stdout.contains("summary  ENT-S: step: stored 'withdrawn', from the events 'talks'"), "\(caught.stdout)")
+        let document = try JSON.object(try store.run(["verify", "--json"]).stdout)
+        #expect((document["summaries"] as? [[String: Any]])?.first?["negotiation"] as? String == "ENT-S")
+        #expect(document["intact"] as? Bool == false)
     }
 
     @Test("--json shapes: status, log and list have the keys their help documents")

@@ -11,7 +11,8 @@ struct StoreLocationTests {
         try store.open("ENT-ENV")
         let other = store.directory.url.appendingPathComponent("other.sqlite").path
         let moved = try store.run(["status", "ENT-ENV", "--store", other])
-        #expect(moved.status == 66, "a fresh store at --store does not hold it")
+        #expect(moved.status == 69 && moved.stderr.contains("there is no store at \(other)"), "--store is used, and a reader creates nothing")
+        #expect(!FileManager.default.fileExists(atPath: other))
         let home = try TemporaryDirectory()
         let byDefault = try BargainBinary.run(["open", "enterprise", "--id", "ENT-HOME", "--union", "工会", "--employer", "公司",
                                                "--enterprise", StoreFixture.enterpriseOption],

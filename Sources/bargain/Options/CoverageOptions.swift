@@ -30,9 +30,10 @@ struct CoverageDayOptions: ParsableArguments {
 
 extension StoreOptions {
     /// Opens the store for the coverage commands, runs `body` with it, and closes it whatever
-    /// happens. Both kinds of store keep coverage data.
-    func withCoverageStore<T>(_ body: (any CoverageStore) async throws -> T) async throws -> T {
-        try await withStore { store in
+    /// happens. Both kinds of store keep coverage data. Reports pass `creating: false`; imports
+    /// create the store.
+    func withCoverageStore<T>(creating: Bool = true, _ body: (any CoverageStore) async throws -> T) async throws -> T {
+        try await withStore(creating: creating) { store in
             guard let store = store as? any CoverageStore else {
                 throw CommandFailure("internal error: a \(type(of: store)) keeps no coverage data", exitCode: ExitCodes.internalError)
             }

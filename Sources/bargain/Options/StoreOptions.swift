@@ -43,13 +43,14 @@ struct StoreOptions: ParsableArguments {
     /// The application service the negotiation commands use, deciding with the engine each
     /// negotiation is pinned to: the city server's API under the signed-in seat when `--server`
     /// or `$BARGAIN_SERVER` is given, else the store on this machine. The workflows directory is
-    /// found first (a missing one is reported before the store is touched).
-    func withService<T>(_ workflows: WorkflowsOptions, _ body: (any NegotiationService) async throws -> T) async throws -> T {
+    /// found first (a missing one is reported before the store is touched). Commands that only
+    /// read pass `creating: false`, as for ``withStore(creating:_:)``.
+    func withService<T>(_ workflows: WorkflowsOptions, creating: Bool = true, _ body: (any NegotiationService) async throws -> T) async throws -> T {
         let catalog = WorkflowCatalog(path: try workflows.path())
         if let url = serverURL {
             return try await RemoteSession.with(url: url, workflows: catalog, body)
         }
-        return try await withStore { store in try await body(LocalNegotiationService(store: store, workflows: catalog)) }
+        return try await withStore(creating: creating) { store in try await body(LocalNegotiationService(store: store, workflows: catalog)) }
     }
 
     /// The city server the negotiation commands act through: `--server`, else `$BARGAIN_SERVER`.

@@ -71,7 +71,7 @@ extension Bargain.CoverageCommand {
             try await reportingFailures {
                 let policy = try self.policy.load()
                 let catalog = WorkflowCatalog(path: try self.policy.workflows.path())
-                let laggards = try await store.withCoverageStore { store in
+                let laggards = try await store.withCoverageStore(creating: false) { store in
                     try await CoverageSources(store: store, workflows: catalog).laggards(policy: policy, asOf: day.asOf, district: district)
                 }
                 if let out {

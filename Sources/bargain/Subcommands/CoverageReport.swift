@@ -86,7 +86,7 @@ extension Bargain.CoverageCommand {
             try await reportingFailures {
                 let policy = try self.policy.load()
                 let catalog = WorkflowCatalog(path: try self.policy.workflows.path())
-                let calculator = try await store.withCoverageStore { try await CoverageSources(store: $0, workflows: catalog).calculator(asOf: day.asOf) }
+                let calculator = try await store.withCoverageStore(creating: false) { try await CoverageSources(store: $0, workflows: catalog).calculator(asOf: day.asOf) }
                 let report = calculator.report(policy: policy, asOf: day.asOf, from: from, to: to, groupBy: by?.grouping ?? .none,
                                                districtFilter: district)
                 if let svg {

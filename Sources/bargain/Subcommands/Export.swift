@@ -146,7 +146,7 @@ extension Bargain {
         }
 
         private func exportOne(_ id: String, _ exporter: Exporter, _ directory: WorkflowDirectory) async throws {
-            let documents = try await store.withStore { store in
+            let documents = try await store.withStore(creating: false) { store in
                 try await Self.exportingFromStore {
                     try await exporter.documents(negotiation: id, in: store, format: format) { try directory.engine(for: $0.workflow) }
                 }
@@ -158,7 +158,7 @@ extension Bargain {
         private func exportBatch(from: Day, to: Day, bag: String, _ exporter: Exporter, _ directory: WorkflowDirectory) async throws {
             let stderr = Terminal.standardError
             var progress = Progress(terminal: stderr)
-            let (documents, contracts, districts) = try await store.withStore { store in
+            let (documents, contracts, districts) = try await store.withStore(creating: false) { store in
                 let summaries = try await store.list(NegotiationQuery())
                 var documents: [ExportedDocument] = []
                 var contracts = 0

@@ -49,7 +49,7 @@ extension Bargain {
                 let day = asOf.day
                 let query = NegotiationQuery(level: level, step: step, district: district, overdueAsOf: overdue ? day : nil,
                                              dueBy: dueWithin.map { day.adding(days: $0) })
-                let list = NegotiationList(summaries: try await store.withService(workflows) { try await $0.list(query, asOf: day) }, asOf: day)
+                let list = NegotiationList(summaries: try await store.withService(workflows, creating: false) { try await $0.list(query, asOf: day) }, asOf: day)
                 let stdout = Terminal.standardOutput
                 stdout.write(output.json ? try JSONOutput.render(list.document) : list.table(for: stdout))
             }

@@ -26,7 +26,7 @@ extension Bargain {
         func run() async throws {
             try await reportingFailures {
                 let stdout = Terminal.standardOutput
-                let text = try await store.withService(workflows) { service in
+                let text = try await store.withService(workflows, creating: false) { service in
                     let log = try await service.log(id)
                     let negotiation = log.negotiation
                     if output.json { return try JSONOutput.render(try LogDocument(log.stored, engine: negotiation.engine)) }

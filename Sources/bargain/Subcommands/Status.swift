@@ -29,7 +29,7 @@ extension Bargain {
 
         func run() async throws {
             try await reportingFailures {
-                let negotiation = try await store.withService(workflows) { service in try await service.negotiation(id) }
+                let negotiation = try await store.withService(workflows, creating: false) { service in try await service.negotiation(id) }
                 let status: NegotiationStatus
                 do throws(RuleViolation) { status = try negotiation.status(asOf: asOf.day) } catch {
                     throw CommandFailure("--as-of \(asOf.day): \(error.message)", exitCode: ExitCodes.usage)

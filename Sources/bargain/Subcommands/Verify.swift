@@ -11,8 +11,11 @@ extension Bargain {
             discussion: """
                 Each event is stored with the SHA-256 of the previous event's hash and its own \
                 content. This recomputes the chain of one negotiation, or of every negotiation in \
-                the store, and names the first event of each that does not match. Exit status 0 \
-                when every chain is intact, 1 when one is not.
+                the store, and names the first event of each that does not match. It also \
+                recomputes each negotiation's summary row (step, version, deadlines, contract \
+                record, parties), which list, coverage and the server read, and names every \
+                column that disagrees with the events. Exit status 0 when everything matches, 1 \
+                when something does not.
 
                 With --checkpoints FILE (or $BARGAIN_CHECKPOINTS) and --trusted-keys (or \
                 $BARGAIN_TRUSTED_KEYS), also compares every chain with the heads signed by \
@@ -21,7 +24,8 @@ extension Bargain {
                 were changed is reported too.
 
                 With --json, prints one object: negotiationsChecked, eventsChecked, intact, \
-                mismatches[] {negotiation, sequence, reason}, and with checkpoints \
+                mismatches[] {negotiation, sequence, reason}, summaries[] {negotiation, \
+                differences[]}, and with checkpoints \
                 anchors[] {negotiation, finding (rewritten, truncated, deleted), detail}.
                 """)
 
@@ -34,6 +38,7 @@ extension Bargain {
         var trustedKeys: String?
 
         @OptionGroup var output: OutputOptions
+        @OptionGroup var workflows: WorkflowsOptions
         @OptionGroup var store: StoreOptions
 
         struct Document: Encodable {
@@ -47,7 +52,13 @@ extension Bargain {
             var eventsChecked: Int
             var intact: Bool
             var mismatches: [Mismatch]
+            var summaries: [Summary]
             var anchors: [Anchor]?
+        }
+
+        struct Summary: Encodable {
+            var negotiation: String
+            var differences: [String]
         }
 
         struct Anchor: Encodable {
@@ -72,33 +83,41 @@ extension Bargain {
                     return try KeyFiles.trustedKeys(keys)
                 }
                 // Only reads: a mistyped --store is reported, not created empty and found "intact".
-                let (report, findings) = try await store.withStore(creating: false) { store in
+                let catalog = WorkflowCatalog(path: try workflows.path())
+                let (report, summaries, findings) = try await store.withStore(creating: false) { store in
                     let report = try await store.verify(id)
-                    guard let checkpointFile, let trusted else { return (report, [AnchorFinding]?.none) }
+                    let summaries = try await LocalNegotiationService(store: store, workflows: catalog).summaryMismatches(only: id)
+                    guard let checkpointFile, let trusted else { return (report, summaries, [AnchorFinding]?.none) }
                     let signed = try CheckpointFile(path: checkpointFile).read(trusting: trusted)
-                    return (report, try await ChainAnchoring.check(store, against: signed, only: id))
+                    return (report, summaries, try await ChainAnchoring.check(store, against: signed, only: id))
                 }
+                let intact = report.isIntact && summaries.isEmpty && findings?.isEmpty != false
                 let stdout = Terminal.standardOutput
                 if output.json {
                     stdout.write(try JSONOutput.render(Document(
                         negotiationsChecked: report.negotiationsChecked, eventsChecked: report.eventsChecked,
-                        intact: report.isIntact && findings?.isEmpty != false,
+                        intact: intact,
                         mismatches: report.mismatches.map { Document.Mismatch(negotiation: $0.negotiation, sequence: $0.sequence, reason: $0.reason) },
+                        summaries: summaries.map { Summary(negotiation: $0.negotiation, differences: $0.differences) },
                         anchors: findings?.map { Anchor(negotiation: $0.negotiation, finding: $0.kind.rawValue, detail: $0.detail) })))
                 } else {
                     for mismatch in report.mismatches {
                         stdout.line(stdout.paint("mismatch", .red) + "  \(mismatch.negotiation) event \(mismatch.sequence): \(mismatch.reason)")
+                    }
+                    for summary in summaries {
+                        stdout.line(stdout.paint("summary", .red) + "  \(summary.negotiation): " + summary.differences.joined(separator: "; "))
                     }
                     for finding in findings ?? [] {
                         stdout.line(stdout.paint(finding.title, .red) + "  \(finding.negotiation): \(finding.detail)")
                     }
                     let counts = "\(report.negotiationsChecked) negotiation\(report.negotiationsChecked == 1 ? "" : "s"), \(report.eventsChecked) events"
                     let anchored = findings.map { $0.isEmpty ? "; every signed checkpoint matches" : "; \($0.count) disagree with the signed checkpoints" } ?? ""
-                    stdout.line(report.isIntact && findings?.isEmpty != false
+                    let rows = summaries.isEmpty ? "" : "; \(summaries.count) summary row\(summaries.count == 1 ? "" : "s") disagree\(summaries.count == 1 ? "s" : "") with the events"
+                    stdout.line(intact
                         ? stdout.paint("ok", .green) + "  \(counts): every hash chain is intact\(anchored)"
-                        : "\(counts): \(report.mismatches.count) chain\(report.mismatches.count == 1 ? "" : "s") broken\(anchored); restore from a backup or ask who changed the store")
+                        : "\(counts): \(report.mismatches.count) chain\(report.mismatches.count == 1 ? "" : "s") broken\(rows)\(anchored); restore from a backup or ask who changed the store")
                 }
-                if !report.isIntact || findings?.isEmpty == false { throw ExitCodes.refused }
+                if !intact { throw ExitCodes.refused }
             }
         }
     }
