@@ -291,6 +291,23 @@ struct StoreCommandTests {
         #expect(document["intact"] as? Bool == false)
     }
 
+    @Test("a party name with control characters is refused at opening; an actor's escapes print as U+FFFD, never as escapes")
+    func controlCharacters() throws {
+        let store = try StoreFixture()
+        let hostile = "工会\u{1B}]0;PWNED\u{07}\u{1B}[2J"
+        let refused = try store.run(["open", "enterprise", "--id", "ENT-X", "--union", hostile, "--employer", "公司",
+                                     "--enterprise", StoreFixture.enterpriseOption, "--as", "employee-side:王芳", "--on", "2025-03-03"])
+        #expect(refused.status == 1 && refused.stderr.contains("the union side contains a control character"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("\u{1B}"), "the refusal itself prints the name escaped")
+
+        try store.open("ENT-Y")
+        let named = try store.run(["do", "ENT-Y", "send-notice", "--set", "proposed-on=2025-03-25", "--set", "place=会议室",
+                                   "--set", "content=工资调整", "--as", "employee-side:王\u{1B}[2J芳", "--on", "2025-03-03"])
+        #expect(named.status == 0, "\(named.stderr)")
+        let log = try store.run(["log", "ENT-Y"])
+        #expect(!log.stdout.contains("\u{1B}") && log.stdout.contains("王\u{FFFD}[2J芳"), "\(log.stdout)")
+    }
+
     @Test("--json shapes: status, log and list have the keys their help documents")
     func jsonShapes() throws {
         let store = try StoreFixture()

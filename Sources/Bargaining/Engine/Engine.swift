@@ -35,6 +35,11 @@ public final class Engine: Sendable {
         return .success(Decision(events: [event], state: state, warnings: [], explanation: nil, opens: nil))
     }
 
+    /// C0 and C1 control characters and DEL: nothing a name, title or place may contain.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
     /// SPEC §1: who may open, and what a negotiation of this level must cover.
     func check(_ opening: Opening, by actor: Actor) -> RuleViolation? {
         let article = "S1 art 32; S2 arts 51, 53; S5 art 22"
@@ -50,6 +55,14 @@ public final class Engine: Sendable {
             return RuleViolation(.opening, article: article, "name both parties: the union side and the employer side")
         }
         if opening.id.isEmpty { return RuleViolation(.opening, "a negotiation needs an id") }
+        let names = [("the title", opening.title), ("the union side", opening.employeeParty), ("the employer side", opening.employerParty),
+                     ("the district", opening.district ?? ""), ("the street", opening.street ?? ""), ("the id", opening.id)]
+            + opening.enterprises.map { ("enterprise \($0.creditCode)'s name", $0.name) }
+        if let (what, name) = names.first(where: { $0.1.unicodeScalars.contains(where: Self.isControl) }) {
+            // A NUL truncates a name in SQLite and is refused by PostgreSQL; escapes would
+            // rewrite the terminal of whoever lists the negotiation.
+            return RuleViolation(.opening, "\(what) contains a control character (\(name.debugDescription)); names are printable text")
+        }
         switch opening.level {
         case .enterprise where opening.enterprises.count != 1:
             return RuleViolation(.opening, article: article, "an enterprise negotiation covers exactly one enterprise; \(opening.enterprises.count) given")

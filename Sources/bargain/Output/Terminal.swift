@@ -22,14 +22,34 @@ struct Terminal: Sendable {
         (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 
+    /// `text` in `style`, marked with two private-use characters that ``write(_:)`` turns into
+    /// the escape sequence: only bargain's own styles reach the terminal as escapes.
     func paint(_ text: String, _ style: Style?) -> String {
         guard colour, let style, !text.isEmpty else { return text }
-        return "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m"
+        return "\(Self.styleStart)\(style.rawValue)\(Self.styleEnd)\(text)\(Self.styleStart)0\(Self.styleEnd)"
+    }
+
+    static let styleStart: Unicode.Scalar = "\u{F8F0}", styleEnd: Unicode.Scalar = "\u{F8F1}"
+
+    /// What reaches the stream: stored text made safe (``safe(_:)``: a control character
+    /// becomes U+FFFD, so a name such as `工会ESC]0;PWNED BEL ESC[2J` cannot retitle or clear
+    /// the terminal), then bargain's own styles and carriage returns as the real thing.
+    static func rendered(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in safe(text).unicodeScalars {
+            switch scalar {
+            case styleStart: scalars.append(contentsOf: "\u{1B}[".unicodeScalars)
+            case styleEnd: scalars.append("m")
+            case carriageReturn: scalars.append("\r")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     /// Writes unbuffered, so stdout and stderr lines stay in order when both go to one terminal.
     func write(_ text: String) {
-        var bytes = Array(text.utf8)[...]
+        var bytes = Array(Self.rendered(text).utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
@@ -41,6 +61,16 @@ struct Terminal: Sendable {
     }
 
     func line(_ text: String = "") { write(text + "\n") }
+
+    /// Replaces the line the cursor is on with `text` (a progress bar redrawn in place); on a
+    /// terminal only.
+    func replaceLine(_ text: String) {
+        guard isTTY else { return }
+        write("\(Self.carriageReturn)\(Self.styleStart)2K\(text)")
+    }
+
+    /// Marks a carriage return that ``safe(_:)`` keeps (a stored `\r` is removed).
+    static let carriageReturn: Unicode.Scalar = "\u{F8F2}"
 }
 
 extension Terminal {

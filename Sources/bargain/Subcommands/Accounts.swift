@@ -160,7 +160,7 @@ extension Bargain {
                     try await store.withAccounts { accounts in
                         for entry in try await accounts.store.auditLog(limit: max(1, limit)) {
                             let at = Date(timeIntervalSince1970: TimeInterval(entry.at)).formatted(.iso8601)
-                            Terminal.standardOutput.line(Terminal.safe("\(at)\t\(entry.account)\t\(entry.event)\t\(entry.detail)\t\(entry.remote ?? "")"))
+                            Terminal.standardOutput.line("\(at)\t\(entry.account)\t\(entry.event)\t\(entry.detail)\t\(entry.remote ?? "")")
                         }
                     }
                 }

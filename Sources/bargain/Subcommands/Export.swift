@@ -257,14 +257,14 @@ private struct Progress {
         guard terminal.isTTY, total > 0 else { return }
         let width = 30
         let filled = done * width / total
-        terminal.write("\r\u{1B}[2K[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-                       + "] \(done)/\(total) \(label)")
+        terminal.replaceLine("[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+                             + "] \(done)/\(total) \(label)")
         shown = true
     }
 
     mutating func clear() {
         guard shown else { return }
-        terminal.write("\r\u{1B}[2K")
+        terminal.replaceLine("")
         shown = false
     }
 }
