@@ -41,6 +41,25 @@ struct PostgresStoreTests {
                                       hint: "create it (createdb no_such_database) or fix the database name in the store URL"))
     }
 
+    @Test("the database refuses to change or delete an event, for every role, unless a repair sets bargain.maintenance",
+          .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
+    func eventsAppendOnly() async throws {
+        guard let subject = try PostgresServer.store(), let url = try Self.url() else { return }
+        let store = try await subject.open()
+        let history = try Samples.enterprise()
+        try await history.record(in: store)
+        let schema = try #require(URLComponents(string: subject.location)?.queryItems?.first { $0.name == "schema" }?.value)
+        for statement in ["UPDATE events SET hash = 'x' WHERE sequence = 2", "DELETE FROM events WHERE sequence = 3", "TRUNCATE events CASCADE"] {
+            // As the store's own role, which owns the table: the trigger holds even for the owner.
+            #expect(throws: (any Error).self, "\(statement)") { try PostgresServer.psql(url, "SET search_path TO \(schema); \(statement)") }
+        }
+        let intact = try await store.verify(nil).isIntact, count = try await store.load(history.id).count
+        #expect(intact && count == history.events.count, "nothing changed")
+        try await subject.execute("UPDATE events SET recorded_at = recorded_at WHERE sequence = 1")  // the documented repair path
+        await store.close()
+        await subject.cleanup()
+    }
+
     @Test("a schema written by a newer bargain is refused untouched", .enabled(if: PostgresServer.runs, PostgresServer.skipReason))
     func newerSchema() async throws {
         guard let subject = try PostgresServer.store() else { return }

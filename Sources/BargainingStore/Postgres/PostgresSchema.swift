@@ -5,7 +5,7 @@ import PostgresNIO
 /// PostgreSQL types. Shipped migrations never change. Text keys and dates use the "C" collation
 /// so ids and `YYYY-MM-DD` days sort by bytes, exactly as in SQLite, whatever the server's locale.
 enum PostgresSchema {
-    static let version = 6
+    static let version = 7
 
     /// Each entry is one migration's statements, run in one transaction.
     static let migrations: [[String]] = [
@@ -208,6 +208,27 @@ enum PostgresSchema {
                 recorded_at text NOT NULL
             )
             """,
+        ],
+        // v7, the database guards its history (issue 18 item 5): an event, once recorded, is
+        // neither changed nor deleted, whoever asks, unless a documented repair sets
+        // `bargain.maintenance` to on for its session (README, "Storage").
+        [
+            """
+            CREATE OR REPLACE FUNCTION bargain_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF coalesce(current_setting('bargain.maintenance', true), '') = 'on' THEN
+                RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+              END IF;
+              RAISE EXCEPTION 'bargain events are append-only: % on events is refused', TG_OP
+                USING ERRCODE = 'insufficient_privilege',
+                      HINT = 'a documented repair sets bargain.maintenance = on for its session';
+            END
+            $$
+            """,
+            "DROP TRIGGER IF EXISTS events_append_only ON events",
+            "CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION bargain_events_append_only()",
+            "DROP TRIGGER IF EXISTS events_no_truncate ON events",
+            "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION bargain_events_append_only()",
         ],
     ]
 
