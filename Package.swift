@@ -116,6 +116,7 @@ let package = Package(
                 "BargainingKeys",
                 "BargainingXML",
                 "XMLCore",
+                "BargainingOffice",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -17,26 +17,27 @@ public struct CoverageCalculator: Sendable {
     public let registry: [RegistryEnterprise]
     public let contracts: [CoverageContract]
 
+    // The index, internal for the per-enterprise questions (CoverageCalculator+Enterprises.swift).
     /// Day ordinals per enterprise; `Int32.max` for "never" (no union, not closed).
-    private let founded: [Int32]
-    private let closed: [Int32]
-    private let employees: [Int]
-    private let chamber: [Bool]
+    let founded: [Int32]
+    let closed: [Int32]
+    let employees: [Int]
+    let chamber: [Bool]
     /// Each enterprise's position in the sorted keys of its district, place and industry.
-    private let district: [Int32]
-    private let street: [Int32]
-    private let industry: [Int32]
-    private let districtKeys: [String]
+    let district: [Int32]
+    let street: [Int32]
+    let industry: [Int32]
+    let districtKeys: [String]
     /// Streets keyed by (district, street), sorted by district then street: the same street name
     /// in two districts is two places (issue 12 item 5).
-    private let streetKeys: [Place]
-    private let industryKeys: [String]
+    let streetKeys: [Place]
+    let industryKeys: [String]
     /// Enterprise `i`'s intervals are `intervals[intervalStart[i] ..< intervalStart[i + 1]]`.
-    private let intervalStart: [Int32]
-    private let intervals: [CoverageInterval]
+    let intervalStart: [Int32]
+    let intervals: [CoverageInterval]
     /// Enterprise `i`'s congress session days, the same way.
-    private let sessionStart: [Int32]
-    private let sessionDays: [Int32]
+    let sessionStart: [Int32]
+    let sessionDays: [Int32]
 
     /// Credit codes must be unique in `registry` (as `RegistryCSV` and the store keep them).
     /// Contracts and sessions naming enterprises outside the registry are left out: no rate
@@ -287,18 +288,7 @@ public struct CoverageCalculator: Sendable {
     ///   reminded of an ending coverage (an enterprise not covered at all still is).
     public func laggards(policy: Policy, asOf: Day, openRenewals: Set<CreditCode> = [],
                          districtFilter: String? = nil) -> [Laggard] {
-        let day = asOf.ordinal
-        let required = policy.countIndustryAndRegional ? 0 : CoverageInterval.enterpriseLevel
-        let grace = Int32(clamping: policy.renewalGraceDays)
-        let windowEnd = day + Int32(clamping: policy.reminderWindowDays)
-        /// The latest-ending interval covering `day`, if any.
-        func latest(_ first: Int, _ last: Int, covering day: Int32) -> CoverageInterval? {
-            var best: CoverageInterval?
-            for index in first..<last where intervals[index].covers(day, required: required) {
-                if best == nil || intervals[index].end > best!.end { best = intervals[index] }
-            }
-            return best
-        }
+        let rules = StandingRules(policy: policy, asOf: asOf)
         var filter: Int32 = -1
         if let districtFilter {
             guard let index = districtKeys.firstIndex(of: districtFilter) else { return [] }
@@ -308,25 +298,10 @@ public struct CoverageCalculator: Sendable {
         // million laggards, each with its names, are never held twice.
         var found: [(enterprise: Int32, reason: Laggard.Reason, interval: CoverageInterval?)] = []
         for enterprise in 0..<registry.count {
-            guard founded[enterprise] <= day && closed[enterprise] > day else { continue }
+            guard isUnionised(enterprise, on: rules.day) else { continue }
             if filter >= 0 && district[enterprise] != filter { continue }
-            let first = Int(intervalStart[enterprise])
-            let last = Int(intervalStart[enterprise + 1])
-            guard var current = latest(first, last, covering: day) else {
-                // Not covered: every interval that started by D ended before it.
-                var previous: CoverageInterval?
-                for index in first..<last where intervals[index].flags & required == required && intervals[index].start <= day {
-                    if previous == nil || intervals[index].end > previous!.end { previous = intervals[index] }
-                }
-                found.append((Int32(enterprise), .notCovered, previous))
-                continue
-            }
-            while current.end <= windowEnd {
-                guard let next = latest(first, last, covering: current.end + 1 + grace) else {
-                    if !openRenewals.contains(registry[enterprise].uscc) { found.append((Int32(enterprise), .coverageEnding, current)) }
-                    break
-                }
-                current = next
+            if let laggard = standing(enterprise, rules, renewalOpen: { openRenewals.contains(registry[enterprise].uscc) }).laggard {
+                found.append((Int32(enterprise), laggard.0, laggard.1))
             }
         }
         // District and street numbers are positions in the sorted names: no string comparisons.
@@ -334,13 +309,6 @@ public struct CoverageCalculator: Sendable {
             let (left, right) = (Int($0.enterprise), Int($1.enterprise))
             return (district[left], street[left], registry[left].uscc) < (district[right], street[right], registry[right].uscc)
         }
-        return found.map { enterprise, reason, interval in
-            let entry = registry[Int(enterprise)]
-            return Laggard(enterprise: entry.uscc, name: entry.name, district: entry.district, street: entry.street,
-                           industry: entry.industry, employees: entry.employees, unionFoundedOn: entry.unionFoundedOn!,
-                           reason: reason, coverageEnd: interval.map { Day(ordinal: $0.end) },
-                           contractID: interval.map { contracts[Int($0.contract)].id },
-                           renewalDueBy: reason == .coverageEnding ? interval.map { Day(ordinal: $0.end + 1 + grace) } : nil)
-        }
+        return found.map { laggard(Int($0.enterprise), $0.reason, $0.interval, rules) }
     }
 }

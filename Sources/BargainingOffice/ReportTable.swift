@@ -59,7 +59,7 @@ public struct ReportCell: Sendable, Hashable {
     public static func date(_ day: Day) -> ReportCell { ReportCell(value: .date(day), text: day.description) }
 
     /// Numbers, rates and dates are right-aligned on a page, as in a spreadsheet.
-    var isFigure: Bool {
+    public var isFigure: Bool {
         switch value {
         case .number, .percent, .date: true
         case .empty, .text, .bool: false

@@ -31,17 +31,19 @@ public struct CityServer: Sendable {
     }
 
     public let seated: SeatedNegotiations
+    public let coverage: SeatedCoverage
     public let configuration: Configuration
     /// For `/healthz`: reads the store's schema, so a dead database is reported as 503.
     let store: any EventStore
     let version: String
 
-    public init(store: any EventStore & AccountStore, workflows: WorkflowCatalog, accounts: AccountService,
+    public init(store: any CoverageStore & AccountStore, workflows: WorkflowCatalog, accounts: AccountService,
                 configuration: Configuration, version: String) {
         var service = LocalNegotiationService(store: store, workflows: workflows)
         // A negotiation read for the seat check is not read again for the act, nor on the next request.
         service.memory = NegotiationMemory()
         seated = SeatedNegotiations(service: service, accounts: accounts)
+        coverage = SeatedCoverage(sources: CoverageSources(store: store, workflows: workflows), workflows: workflows)
         self.configuration = configuration
         self.store = store
         self.version = version
@@ -59,7 +61,10 @@ public struct CityServer: Sendable {
         router.get("healthz") { _, _ in try await health() }
         router.get("openapi.json") { _, _ in OpenAPIDocument.response }
         APIRoutes(seated: seated, today: configuration.today).add(to: router)
-        Pages(seated: seated, today: configuration.today, secureCookies: configuration.secureCookies).add(to: router)
+        CoverageAPI(coverage: coverage, today: configuration.today).add(to: router)
+        let pages = Pages(seated: seated, today: configuration.today, secureCookies: configuration.secureCookies)
+        pages.add(to: router)
+        DistrictPages(pages: pages, coverage: coverage).add(to: router)
         if let oai = configuration.oai { OAIRoutes(store: store, workflows: seated.service.workflows, configuration: oai).add(to: router) }
         return router
     }

@@ -22,6 +22,20 @@ public struct CoverageSources: Sendable {
         try await calculator(records: try await service.contractRecords(asOf: day))
     }
 
+    /// The figures of SPEC §6 as of `day`, one report per grouping, all from one index: what
+    /// `bargain coverage` prints (its `--json`) and writes (`--out`), and what the server's
+    /// `/api/v1/coverage` and district pages show. The renewal period [`from`, `to`] defaults to
+    /// the year to date and is checked by ``RenewalPeriod`` (a period ending after `day` is
+    /// refused). `district`: only that district's registry enterprises; nil for all.
+    public func reports(_ groupings: [CoverageGrouping], policy: Policy, asOf day: Day, from: Day? = nil, to: Day? = nil,
+                        district: String?) async throws -> [CoverageReport] {
+        let period = try RenewalPeriod(asOf: day, from: from, to: to)
+        let calculator = try await calculator(asOf: day)
+        return groupings.map {
+            calculator.report(policy: policy, asOf: day, from: period.from, to: period.to, groupBy: $0, districtFilter: district)
+        }
+    }
+
     /// Enterprises covered by a renewal negotiation (S1 art 38) open on `day`: opened by then,
     /// not ended by then (withdrawn, say) and not in effect by then, by an act or by time. A
     /// renewal in effect is no longer open: its contract is in the index.

@@ -24,7 +24,7 @@ struct ServerBenchmark {
     }
 
     /// A fresh store: a schema of its own on PostgreSQL, a new file on SQLite.
-    func freshStore(_ label: String) async throws -> (store: any EventStore & AccountStore, place: String, cleanup: () -> Void) {
+    func freshStore(_ label: String) async throws -> (store: any CoverageStore & AccountStore, place: String, cleanup: () -> Void) {
         if let url = ProcessInfo.processInfo.environment["BARGAIN_BENCH_POSTGRES_URL"] {
             let schema = "bench_\(label)_\(UInt32.random(in: 0...UInt32.max))"
             let separator = url.contains("?") ? "&" : "?"

@@ -131,8 +131,13 @@ struct APIRoutes {
 
     /// `?asOf=YYYY-MM-DD`, today when absent.
     func asOf(_ request: Request) throws -> Day {
-        guard let text = request.uri.queryParameters.get("asOf") else { return today() }
-        guard let day = Day(text) else { throw Problem.badRequest("asOf '\(text)' is not a date YYYY-MM-DD") }
+        try Self.day(request, "asOf") ?? today()
+    }
+
+    /// `?NAME=YYYY-MM-DD`, nil when absent; a 400 naming the parameter when it is not a date.
+    static func day(_ request: Request, _ name: String) throws -> Day? {
+        guard let text = request.uri.queryParameters.get(name) else { return nil }
+        guard let day = Day(text) else { throw Problem.badRequest("\(name) '\(text)' is not a date YYYY-MM-DD") }
         return day
     }
 

@@ -160,6 +160,28 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/coverage": {
+          "get": {
+            "operationId": "coverage",
+            "summary": "Coverage rates against the targets for the seat's scope as of a date (the shape of bargain coverage --json)",
+            "description": "Staff, upper-level union and labour administration of a district see that district; the administrator sees the city, or the district asked for. Another district answers 404, as one that does not exist.",
+            "parameters": [
+              {"$ref": "#/components/parameters/asOf"},
+              {"name": "district", "in": "query", "description": "a district (区) as the registry names it; the seat's own when absent", "schema": {"type": "string"}},
+              {"name": "by", "in": "query", "description": "break the figures down; the total only when absent", "schema": {"type": "string", "enum": ["district", "street", "industry", "chamber"]}},
+              {"name": "from", "in": "query", "description": "first day of the renewal period (default 1 January of asOf's year)", "schema": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}},
+              {"name": "to", "in": "query", "description": "last day of the renewal period, on or before asOf (default asOf)", "schema": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}
+            ],
+            "responses": {
+              "200": {"description": "the report", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CoverageReport"}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "401": {"$ref": "#/components/responses/Problem"},
+              "403": {"$ref": "#/components/responses/Problem"},
+              "404": {"$ref": "#/components/responses/Problem"},
+              "default": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
         "/api/v1/audit": {
           "get": {
             "operationId": "audit",
@@ -302,6 +324,30 @@ enum OpenAPIDocument {
               "explanation": {"type": "string"}, "opened": {"type": "string"},
               "replayed": {"type": "boolean", "description": "The requestId was already recorded; this is its first outcome again."},
               "status": {"$ref": "#/components/schemas/Status"}
+            }
+          },
+          "CoverageReport": {
+            "type": "object", "required": ["asOf", "from", "to", "groupBy", "groups", "total"],
+            "properties": {
+              "asOf": {"type": "string"}, "from": {"type": "string"}, "to": {"type": "string"},
+              "groupBy": {"type": "string", "enum": ["district", "street", "industry", "chamber", "none"]},
+              "groups": {"type": "array", "items": {"$ref": "#/components/schemas/CoverageFigures"}},
+              "total": {"$ref": "#/components/schemas/CoverageFigures"}
+            }
+          },
+          "CoverageFigures": {
+            "type": "object",
+            "required": ["key", "unionised", "signed", "signingRate", "employees", "employeesCovered", "employeeCoverage", "due", "renewed",
+              "renewalRate", "chamberMembers", "chamberSigned", "chamberRate", "congressEstablished", "congressRate", "shortfall"],
+            "properties": {
+              "key": {"type": "string"}, "district": {"type": "string"},
+              "unionised": {"type": "integer"}, "signed": {"type": "integer"}, "signingRate": {"type": ["number", "null"]},
+              "employees": {"type": "integer"}, "employeesCovered": {"type": "integer"}, "employeeCoverage": {"type": ["number", "null"]},
+              "due": {"type": "integer"}, "renewed": {"type": "integer"}, "renewalRate": {"type": ["number", "null"]},
+              "chamberMembers": {"type": "integer"}, "chamberSigned": {"type": "integer"}, "chamberRate": {"type": ["number", "null"]},
+              "congressEstablished": {"type": "integer"}, "congressRate": {"type": ["number", "null"]},
+              "shortfall": {"type": "object", "required": ["signing", "renewal", "chamber"],
+                "properties": {"signing": {"type": ["integer", "null"]}, "renewal": {"type": ["integer", "null"]}, "chamber": {"type": ["integer", "null"]}}}
             }
           },
           "AuditLine": {

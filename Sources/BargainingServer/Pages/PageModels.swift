@@ -9,6 +9,8 @@ enum PageModels {
         var seat: String
         var csrf: String
         var reviewer: Bool
+        /// The seat reads coverage figures: the nav links the district's page.
+        var coverage: Bool
     }
 
     struct Login {

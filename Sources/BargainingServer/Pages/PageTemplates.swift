@@ -30,6 +30,7 @@ enum PageTemplates {
           <nav>
             <a href="/">我的协商</a>
             {{#reviewer}}<a href="/review">待审查 (review queue)</a>{{/reviewer}}
+            {{#coverage}}<a href="/district" id="nav-district">区覆盖情况 (district coverage)</a>{{/coverage}}
             <span class="who" id="who">{{name}} · {{seat}}</span>
             <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">退出 (sign out)</button></form>
           </nav>

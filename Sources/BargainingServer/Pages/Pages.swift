@@ -21,7 +21,8 @@ struct Pages {
             var headers = HTTPFields()
             headers[.contentType] = "text/css; charset=utf-8"
             headers[.cacheControl] = "public, max-age=3600"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet)))
+            return Response(status: .ok, headers: headers,
+                            body: .init(byteBuffer: ByteBuffer(string: PageTemplates.stylesheet + "\n" + DistrictTemplates.stylesheet)))
         }
         router.get("login") { _, _ in loginPage(error: nil, name: "") }
         router.post("login") { request, context in try await login(request, context) }
@@ -180,11 +181,13 @@ struct Pages {
 
     func user(_ identity: Identity) -> PageModels.User {
         let reviewer = if case .labourAdministration = identity.seat { true } else { false }
-        return PageModels.User(name: identity.name, seat: identity.seat.chineseDescription, csrf: Self.csrf(identity), reviewer: reviewer)
+        let coverage = if case .allowed = Authorization.coverage(seat: identity.seat, asked: nil) { true } else { false }
+        return PageModels.User(name: identity.name, seat: identity.seat.chineseDescription, csrf: Self.csrf(identity), reviewer: reviewer,
+                               coverage: coverage)
     }
 
-    func html(_ model: Any, _ template: String, status: HTTPResponse.Status = .ok) -> Response {
-        let text = PageTemplates.library.render(model, withTemplate: template) ?? ""
+    func html(_ model: Any, _ template: String, status: HTTPResponse.Status = .ok, library: MustacheLibrary = PageTemplates.library) -> Response {
+        let text = library.render(model, withTemplate: template) ?? ""
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))

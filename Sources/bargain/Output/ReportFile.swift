@@ -1,21 +1,12 @@
 import ArgumentParser
-import BargainingCoverage
 import BargainingOffice
 import Foundation
 
-/// `--out FILE` of the coverage commands: what to write is told by the file's extension, and the
-/// file is replaced whole or not at all.
+/// `--out FILE` of the coverage commands: what to write is told by the file's extension
+/// (``ReportFormat``, the same bytes the server's downloads are), and the file is replaced whole
+/// or not at all.
 enum ReportFile {
-    enum Format: String, CaseIterable {
-        /// An Excel workbook, one sheet per table.
-        case xlsx
-        /// UTF-8 with the byte order mark Excel on Chinese Windows needs.
-        case csv
-        /// The chart.
-        case svg
-        /// One printable page.
-        case html
-    }
+    typealias Format = ReportFormat
 
     /// The format of `path`, or a usage error naming the ones `allowed`.
     static func format(of path: String, allowed: [Format]) throws -> Format {
@@ -30,20 +21,13 @@ enum ReportFile {
     /// Writes `tables` (the first is the one a CSV file takes) or `chart` as `format`.
     static func write(_ tables: [ReportTable], title: String, chart: () -> String?, as format: Format, to path: String) throws {
         let bytes: [UInt8]
-        switch format {
-        case .xlsx:
-            do { bytes = try XLSXWriter().write(tables.map(\.sheet)) } catch {
-                throw CommandFailure("cannot write \(path): \(error.description)", exitCode: ExitCodes.cannotWrite)
+        do {
+            guard let written = try format.bytes(tables, title: title, chart: chart) else {
+                throw CommandFailure("--out \(path): there is no chart of this list", exitCode: ExitCodes.usage)
             }
-        case .csv:
-            var writer = CSVWriter()
-            for row in tables.first?.textRows ?? [] { writer.row(row) }
-            bytes = CSVWriter.byteOrderMark + writer.bytes
-        case .svg:
-            guard let svg = chart() else { throw CommandFailure("--out \(path): there is no chart of this list", exitCode: ExitCodes.usage) }
-            bytes = Array(svg.utf8)
-        case .html:
-            bytes = Array(HTMLReport.page(title: title, tables: tables).utf8)
+            bytes = written
+        } catch let error as OfficeError {
+            throw CommandFailure("cannot write \(path): \(error.description)", exitCode: ExitCodes.cannotWrite)
         }
         do { try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
             throw CommandFailure("cannot write \(path) (\(error.localizedDescription))", exitCode: ExitCodes.cannotWrite)

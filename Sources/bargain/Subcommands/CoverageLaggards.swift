@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bargaining
 import BargainingCoverage
+import BargainingOffice
 import BargainingService
 import BargainingStore
 

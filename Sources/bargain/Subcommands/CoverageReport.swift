@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bargaining
 import BargainingCoverage
+import BargainingOffice
 import BargainingService
 import BargainingStore
 import Foundation
@@ -86,9 +87,13 @@ extension Bargain.CoverageCommand {
             try await reportingFailures {
                 let policy = try self.policy.load()
                 let catalog = WorkflowCatalog(path: try self.policy.workflows.path())
-                let calculator = try await store.withCoverageStore(creating: false) { try await CoverageSources(store: $0, workflows: catalog).calculator(asOf: day.asOf) }
-                let report = calculator.report(policy: policy, asOf: day.asOf, from: from, to: to, groupBy: by?.grouping ?? .none,
-                                               districtFilter: district)
+                // The report asked for first; with --out and no --by, the total and every grouping too.
+                let groupings = by.map { [$0.grouping] } ?? (out == nil ? [.none] : [.none, .district, .street, .industry, .chamber])
+                let reports = try await store.withCoverageStore(creating: false) {
+                    try await CoverageSources(store: $0, workflows: catalog).reports(groupings, policy: policy, asOf: day.asOf, from: from, to: to,
+                                                                                      district: district)
+                }
+                let report = reports[0]
                 if let svg {
                     do {
                         try CoverageChart.svg(report: report, policy: policy, scope: district).write(toFile: svg, atomically: true, encoding: .utf8)
@@ -98,11 +103,7 @@ extension Bargain.CoverageCommand {
                 }
                 if let out {
                     let sheets = CoverageSheets(policy: policy, scope: district)
-                    let groupings = by.map { [$0.grouping] } ?? [.none, .district, .street, .industry, .chamber]
-                    let tables = groupings.map { grouping in
-                        sheets.table(grouping == report.groupBy ? report
-                            : calculator.report(policy: policy, asOf: day.asOf, from: from, to: to, groupBy: grouping, districtFilter: district))
-                    }
+                    let tables = reports.map(sheets.table)
                     try ReportFile.write(tables, title: sheets.title(asOf: day.asOf),
                                          chart: { CoverageChart.svg(report: report, policy: policy, scope: district) },
                                          as: ReportFile.format(of: out, allowed: ReportFile.Format.allCases), to: out)

@@ -60,7 +60,7 @@ extension Bargain {
                 var logger = Logger(label: "bargain.server")
                 logger.logLevel = level
                 try await store.withStore { store in
-                    guard let accountStore = store as? any EventStore & AccountStore else {
+                    guard let accountStore = store as? any CoverageStore & AccountStore else {
                         throw CommandFailure("this store keeps no accounts", exitCode: ExitCodes.usage)
                     }
                     let server = CityServer(

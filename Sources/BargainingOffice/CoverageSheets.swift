@@ -1,15 +1,19 @@
 import Bargaining
 import BargainingCoverage
-import BargainingOffice
 
 /// A coverage report as tables to hand on: each group's rates with their numerators and
 /// denominators, the targets and the shortfalls, the total last; the as-of date, the renewal
 /// period and the policy above the table.
-struct CoverageSheets {
-    var policy: Policy
-    var scope: String?
+public struct CoverageSheets: Sendable {
+    public var policy: Policy
+    public var scope: String?
 
-    static let headers = [
+    public init(policy: Policy, scope: String?) {
+        self.policy = policy
+        self.scope = scope
+    }
+
+    public static let headers = [
         "分组\ngroup", "建会企业\nunionised", "已签订\nsigned", "签订率\nsigning", "签订目标\ntarget", "签订差额\nshort",
         "职工\nemployees", "覆盖职工\ncovered", "职工覆盖率\ncoverage",
         "到期应续\ndue", "已续签\nrenewed", "续签率\nrenewal", "续签目标\ntarget", "续签差额\nshort",
@@ -17,12 +21,12 @@ struct CoverageSheets {
         "职代会建制\ncongress", "建制率\nrate",
     ]
 
-    func title(asOf: Day) -> String {
+    public func title(asOf: Day) -> String {
         "集体合同覆盖情况 Coverage" + (scope.map { " · \($0)" } ?? "") + " · 截至 as of \(asOf)"
     }
 
     /// One table for the report's grouping (the total alone when it has none).
-    func table(_ report: CoverageReport) -> ReportTable {
+    public func table(_ report: CoverageReport) -> ReportTable {
         let grouping = report.groupBy
         let name = grouping == .none ? "合计 total" : "按\(grouping.chineseName) by \(grouping.rawValue)"
         let groups = report.groups.map { (grouping.displayName(ofKey: $0.key), $0) } + [("合计 total", report.total)]
