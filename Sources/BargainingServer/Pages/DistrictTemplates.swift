@@ -109,5 +109,6 @@ enum DistrictTemplates {
         .asof-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-bottom: .5rem; }
         .downloads a { margin-right: .8rem; }
         caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+        #enterprises th[scope=row] { min-width: 9em; }
         """
 }
