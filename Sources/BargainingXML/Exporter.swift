@@ -64,10 +64,14 @@ public struct Exporter {
     /// The filed contract and every congress record of a negotiation, in `format`: the contract
     /// first, then the records in session order, each stamped with ``deposit``. Refused before
     /// filing.
-    public func documents(for history: NegotiationHistory, format: ExportFormat) throws(ExportError) -> [ExportedDocument] {
+    /// `kinds` leaves out the documents of the other kind (an OAI-PMH list of contracts needs no
+    /// congress record); a negotiation that is not filed is refused either way.
+    public func documents(for history: NegotiationHistory, format: ExportFormat,
+                          kinds: Set<ExportedDocument.Kind> = [.contract, .congressRecord]) throws(ExportError) -> [ExportedDocument] {
         var contract = try FiledContract(history)
         contract.deposit = deposit
-        var documents = [try document(for: contract, format: format)]
+        var documents = kinds.contains(.contract) ? [try document(for: contract, format: format)] : []
+        guard kinds.contains(.congressRecord) else { return documents }
         for var record in try CongressRecord.records(of: history) {
             record.deposit = deposit
             documents.append(try document(for: record, format: format))

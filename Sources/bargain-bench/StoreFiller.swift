@@ -15,10 +15,12 @@ enum StoreFiller {
         }
         let store = try SQLiteEventStore(path: path)
         let catalog = WorkflowCatalog(path: workflows)
-        let service = LocalNegotiationService(store: store, workflows: catalog)
+        var service = LocalNegotiationService(store: store, workflows: catalog)
+        // As the server runs it: negotiations kept between acts, so an act folds only what is new.
+        service.memory = NegotiationMemory()
         let workflow = try catalog.engine(for: .enterprise).workflow.reference
         let start = Date()
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        try await withThrowingTaskGroup(of: Void.self) { [service] group in
             for task in 0..<tasks {
                 group.addTask {
                     for number in stride(from: task + 1, through: negotiations, by: tasks) {

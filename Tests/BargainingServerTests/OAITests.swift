@@ -148,6 +148,39 @@ struct OAITests {
         }
     }
 
+    @Test("a negotiation whose hash chain is broken is not served: it is left out of lists and GetRecord does not find it")
+    func brokenChainIsLeftOut() async throws {
+        let fixture = try await OAIFixture.make()
+        defer { Task { await fixture.cleanup() } }
+        // An edited row, as an intruder with the database file would leave it (sqlite3, not our code).
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [fixture.directory.appendingPathComponent("city.sqlite").path,
+                            "UPDATE events SET body = body || ' ' WHERE negotiation_id = 'ENT-2025-001' AND sequence = 11"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        try await fixture.withLiveServer { client in
+            let contracts = try await harvest(client, "verb=ListIdentifiers&metadataPrefix=bargain-contract").flatMap(\.identifiers)
+            #expect(contracts == [OAIFixture.prefix + "REG-2025-001"])
+            let record = try await get(client, "verb=GetRecord&identifier=\(OAIFixture.prefix)ENT-2025-001&metadataPrefix=oai_dc")
+            #expect(record.errors == ["idDoesNotExist"])
+        }
+    }
+
+    @Test("akn: the Akoma Ntoso rendition bargain export --format akn writes, for contracts and congress records alike")
+    func akomaNtoso() async throws {
+        let fixture = try await OAIFixture.make()
+        defer { Task { await fixture.cleanup() } }
+        try #require(fixture.server.configuration.oai?.aknSchema != nil, "the OASIS schema beside the package (../shared/schemas/akn)")
+        try await fixture.withLiveServer { client in
+            let record = try await get(client, "verb=GetRecord&identifier=\(OAIFixture.prefix)ENT-2025-001-congress-2&metadataPrefix=akn")
+            let exportedAt = try #require(try? Date(record.responseDate, strategy: .iso8601))
+            let exported = try await fixture.exported("ENT-2025-001", format: .akn, exportedAt: exportedAt, akn: true)
+            #expect(record.errors.isEmpty && record.embeddedMetadata == [exported[2].rootElementText])
+        }
+    }
+
     @Test("sets by level and by district select their records; ListSets names them")
     func sets() async throws {
         let fixture = try await OAIFixture.make()

@@ -107,7 +107,7 @@ actor OAIRepository {
             var exporter = Exporter(schemas: try schemas(), policy: try workflows.directory(for: .enterprise).context.policy,
                                     signer: configuration.signer, exportedAt: exportedAt)
             exporter.embedded = true
-            let documents = try exporter.documents(for: history, format: exportFormat)
+            let documents = try exporter.documents(for: history, format: exportFormat, kinds: Set(items.map(\.kind)))
             for index in items.indices {
                 guard let document = documents.first(where: { $0.id == items[index].documentID && $0.kind == items[index].kind }) else {
                     throw ExportError.history(reason: "the export of \(negotiationID) has no document \(items[index].documentID)")

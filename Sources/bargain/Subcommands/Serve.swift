@@ -86,8 +86,14 @@ extension Bargain {
                 return nil
             }
             let signer = try (signKey ?? environment["BARGAIN_SIGN_KEY"]).map(KeyFiles.signingKey)
-            return OAIConfiguration(schemaDirectory: directory, aknSchema: aknSchema ?? located.aknSchema, signer: signer,
-                                    adminEmail: adminEmail ?? environment["BARGAIN_ADMIN_EMAIL"] ?? "archive@bargain.invalid")
+            let email = adminEmail ?? environment["BARGAIN_ADMIN_EMAIL"] ?? "archive@bargain.invalid"
+            // OAI-PMH's emailType: \S+@(\S+\.)+\S+.
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !email.contains(where: \.isWhitespace),
+                  let dot = parts[1].lastIndex(of: "."), dot != parts[1].startIndex, parts[1].index(after: dot) != parts[1].endIndex else {
+                throw CommandFailure("--admin-email '\(email)' is not an e-mail address (name@host.domain)", exitCode: ExitCodes.usage)
+            }
+            return OAIConfiguration(schemaDirectory: directory, aknSchema: aknSchema ?? located.aknSchema, signer: signer, adminEmail: email)
         }
     }
 }

@@ -63,9 +63,9 @@ struct OAIFixture {
 
     /// What `bargain export` writes for `id` in `format` at `exportedAt`: the library function
     /// the command calls.
-    func exported(_ id: String, format: ExportFormat, exportedAt: Date, signer: SigningKey? = nil) async throws -> [ExportedDocument] {
-        let exporter = Exporter(schemas: try ExportSchemas(directory: Self.schemas),
-                                policy: try catalog.directory(for: .enterprise).context.policy, signer: signer, exportedAt: exportedAt)
+    func exported(_ id: String, format: ExportFormat, exportedAt: Date, akn: Bool = false) async throws -> [ExportedDocument] {
+        let exporter = Exporter(schemas: try ExportSchemas(directory: Self.schemas, aknSchema: akn ? server.configuration.oai?.aknSchema : nil),
+                                policy: try catalog.directory(for: .enterprise).context.policy, signer: nil, exportedAt: exportedAt)
         return try await exporter.documents(negotiation: id, in: store, format: format) {
             try catalog.engine(for: $0.workflow, level: $0.level)
         }
