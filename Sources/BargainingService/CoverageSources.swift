@@ -30,10 +30,24 @@ public struct CoverageSources: Sendable {
     public func reports(_ groupings: [CoverageGrouping], policy: Policy, asOf day: Day, from: Day? = nil, to: Day? = nil,
                         district: String?) async throws -> [CoverageReport] {
         let period = try RenewalPeriod(asOf: day, from: from, to: to)
-        let calculator = try await calculator(asOf: day)
-        return groupings.map {
-            calculator.report(policy: policy, asOf: day, from: period.from, to: period.to, groupBy: $0, districtFilter: district)
-        }
+        return Self.reports(try await calculator(asOf: day), groupings, policy: policy, asOf: day, period: period, district: district)
+    }
+
+    /// ``reports(_:policy:asOf:from:to:district:)`` and ``laggards(policy:asOf:district:)`` from
+    /// one reading of the store and one index: what a district's overview page shows.
+    public func reportsAndLaggards(_ groupings: [CoverageGrouping], policy: Policy, asOf day: Day, from: Day? = nil, to: Day? = nil,
+                                   district: String?) async throws -> (reports: [CoverageReport], laggards: [Laggard]) {
+        let period = try RenewalPeriod(asOf: day, from: from, to: to)
+        let records = try await service.contractRecords(asOf: day)
+        let calculator = try await calculator(records: records)
+        return (Self.reports(calculator, groupings, policy: policy, asOf: day, period: period, district: district),
+                calculator.laggards(policy: policy, asOf: day, openRenewals: try await openRenewals(asOf: day, records: records),
+                                    districtFilter: district))
+    }
+
+    static func reports(_ calculator: CoverageCalculator, _ groupings: [CoverageGrouping], policy: Policy, asOf day: Day,
+                        period: RenewalPeriod, district: String?) -> [CoverageReport] {
+        groupings.map { calculator.report(policy: policy, asOf: day, from: period.from, to: period.to, groupBy: $0, districtFilter: district) }
     }
 
     /// Enterprises covered by a renewal negotiation (S1 art 38) open on `day`: opened by then,

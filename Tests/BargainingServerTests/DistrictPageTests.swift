@@ -28,6 +28,9 @@ struct DistrictPageTests {
         try await fixture.loadCoverageData()
         let total = try await fixture.libraryReport(district: ServerFixture.district, by: .none).total
         let streets = try await fixture.libraryReport(district: ServerFixture.district, by: .street)
+        let catalog = WorkflowCatalog(path: ServerFixture.workflows)
+        let laggards = try await CoverageSources(store: fixture.store, workflows: catalog)
+            .laggards(policy: try catalog.directory(for: .enterprise).context.policy, asOf: ServerFixture.coverageDay, district: ServerFixture.district)
         try await fixture.withLiveServer { client in
             let session = try #require(try await PageTests.signIn(client, "staff"))
             let page = try await Self.page(client, "/district?\(Self.day)", session)
@@ -51,6 +54,7 @@ struct DistrictPageTests {
             #expect(firstRow.contains("href=\"/district/street?asOf=2025-06-30&amp;district=\(Self.escaped(ServerFixture.district))"))
             for group in streets.groups { #expect(table.contains(">\(group.key)</a>")) }
             #expect(html.contains(#"<img class="chart" src="/district/chart.svg?asOf=2025-06-30&amp;district="#))
+            #expect(!laggards.isEmpty && html.contains("未签或即将到期的建会企业 \(laggards.count) 家"), "the laggard list's count")
             #expect(!html.contains("<script"), "no script")
 
             let chart = try await Self.page(client, "/district/chart.svg?\(Self.day)", session)
@@ -101,6 +105,31 @@ struct DistrictPageTests {
             #expect(workbook.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             guard let codes = try Self.openpyxlColumn(Array(workbook.body.readableBytesView), column: 3, skip: 3) else { return }
             #expect(Set(codes) == Set(laggards.map(\.enterprise.description)), "the workbook lists the district's laggards")
+        }
+    }
+
+    @Test("the street shows the negotiation under way for an enterprise (linked, with its step) and the last reminder letter's rung and date")
+    func negotiationAndLetter() async throws {
+        let fixture = try await ServerFixture.make()
+        defer { Task { await fixture.cleanup() } }
+        let works = SampleNegotiations.precisionWorks
+        try await fixture.store.upsertRegistry([
+            RegistryEnterprise(uscc: works.creditCode, name: works.name, district: ServerFixture.district, street: "荣华街道", industry: "制造业",
+                               employees: works.employees ?? 412, unionFoundedOn: Day("2015-05-01"), chamberMember: false, closedOn: nil),
+        ])
+        try await fixture.store.recordReminders([
+            ReminderLedger.Entry(enterprise: works.creditCode, sentOn: Day("2025-02-10")!, rung: ReminderLetter.rung),
+            ReminderLedger.Entry(enterprise: works.creditCode, sentOn: Day("2025-04-01")!, rung: ReminderLetter.rung),
+        ])
+        try await fixture.withLiveServer { client in
+            let session = try #require(try await PageTests.signIn(client, "staff"))
+            // As of the fixture's day the negotiation is at its notice; the April letter is not yet sent.
+            let page = try await Self.page(client, "/district/street?asOf=2025-03-10&street=\(Self.escaped("荣华街道"))", session)
+            #expect(page.status == .ok)
+            let row = try #require(page.text.range(of: works.creditCode.description).map { String(page.text[$0.lowerBound...].prefix(900)) })
+            #expect(row.contains(#"<a href="/negotiations/ENT-2025-001">ENT-2025-001</a>"#), "\(row)")
+            #expect(row.contains("未覆盖 not covered"), "a unionised enterprise with no contract yet")
+            #expect(row.contains("特别提示函") && row.contains("2025-02-10") && !row.contains("2025-04-01"), "\(row)")
         }
     }
 

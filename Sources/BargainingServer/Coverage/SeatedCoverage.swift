@@ -32,9 +32,23 @@ public struct SeatedCoverage: Sendable {
     /// The reports of `query`, one per grouping, in `identity`'s scope.
     func reports(_ groupings: [CoverageGrouping], _ query: CoverageQuery, for identity: Identity) async throws -> [CoverageReport] {
         let district = try district(for: identity, asked: query.district)
-        do {
-            return try await sources.reports(groupings, policy: try policy(), asOf: query.asOf, from: query.from, to: query.to, district: district)
-        } catch let refusal as RenewalPeriod.Refusal {
+        return try await Self.period {
+            try await sources.reports(groupings, policy: try policy(), asOf: query.asOf, from: query.from, to: query.to, district: district)
+        }
+    }
+
+    /// The reports of `query` and the laggards, from one index (the overview page).
+    func reportsAndLaggards(_ groupings: [CoverageGrouping], _ query: CoverageQuery, for identity: Identity) async throws
+        -> (reports: [CoverageReport], laggards: [Laggard]) {
+        let district = try district(for: identity, asked: query.district)
+        return try await Self.period {
+            try await sources.reportsAndLaggards(groupings, policy: try policy(), asOf: query.asOf, from: query.from, to: query.to, district: district)
+        }
+    }
+
+    /// A renewal period the library refuses is the request's fault: 400, in the library's words.
+    static func period<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let refusal as RenewalPeriod.Refusal {
             throw Problem.badRequest(refusal.description)
         }
     }

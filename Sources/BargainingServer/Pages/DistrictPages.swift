@@ -38,9 +38,8 @@ struct DistrictPages {
         let query = try CoverageQuery(request, today: pages.today())
         let district = try coverage.district(for: identity, asked: query.district)
         let places: CoverageGrouping = district == nil ? .district : .street
-        let reports = try await coverage.reports([.none, places, .industry], query, for: identity)
+        let (reports, laggards) = try await coverage.reportsAndLaggards([.none, places, .industry], query, for: identity)
         let policy = try coverage.policy()
-        let laggards = try await coverage.sources.laggards(policy: policy, asOf: query.asOf, district: district)
         let (total, byPlace, byIndustry) = (reports[0], reports[1], reports[2])
         let scope = district ?? "全市 (whole city)"
         let keep: [(String, String?)] = [("asOf", query.asOf.description), ("district", district)]
