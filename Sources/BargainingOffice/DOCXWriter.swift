@@ -19,7 +19,7 @@ public enum DOCXWriter {
             try xml.endElement()
             try xml.endElement()
         }
-        try package.add("word/styles.xml", Array(styles.utf8))
+        package.add("word/styles.xml", Array(styles.utf8))
         try package.addRelationships(of: "word/document.xml", [("styles", "styles.xml")])
         try package.addRelationships(of: "", [("officeDocument", "word/document.xml")])
         try package.addContentTypes([

@@ -63,7 +63,7 @@ public struct XLSXWriter: Sendable {
             try xml.endElement()
             try xml.endElement()
         }
-        try package.add("xl/styles.xml", Array(Self.styles.utf8))
+        package.add("xl/styles.xml", Array(Self.styles.utf8))
         try package.addRelationships(of: "xl/workbook.xml", workbookTargets)
         try package.addRelationships(of: "", [("officeDocument", "xl/workbook.xml")])
         try package.addContentTypes(overrides)

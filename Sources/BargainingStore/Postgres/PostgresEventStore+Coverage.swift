@@ -66,7 +66,7 @@ extension PostgresEventStore: CoverageStore {
         async throws(StoreError) -> ImportCounts {
         let logger = self.logger
         return try await transaction { connection in
-            try await Self.writeExternal(contracts: contracts, congressRecords: congressRecords, connection, logger: logger)
+            _ = try await Self.writeExternal(contracts: contracts, congressRecords: congressRecords, connection, logger: logger)
             var counts = ImportCounts.none
             for document in CoverageRows.lastOfEach(documents, by: { [$0.kind.rawValue, $0.id] }) {
                 var stored: [UInt8]?

@@ -55,7 +55,7 @@ extension SQLiteEventStore: CoverageStore {
     public func recordImport(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord], documents: [ArchivedDocument])
         async throws(StoreError) -> ImportCounts {
         try await writing { db in
-            try Self.writeExternal(contracts: contracts, congressRecords: congressRecords, db)
+            _ = try Self.writeExternal(contracts: contracts, congressRecords: congressRecords, db)
             var counts = ImportCounts.none
             let stored = try db.cachedStatement(sql: "SELECT content FROM archived_documents WHERE kind = ? AND id = ?")
             let keep = try db.cachedStatement(sql: """
