@@ -27,26 +27,26 @@ extension LocalNegotiationService {
     }
 
     static func differences(_ stored: NegotiationSummary, _ recomputed: NegotiationSummary) -> [String] {
-        func describe(_ value: Any?) -> String {
-            guard let value else { return "none" }
-            return String(describing: value)
+        func column<T: Equatable>(_ name: String, _ path: KeyPath<NegotiationSummary, T>, _ text: (T) -> String) -> String? {
+            stored[keyPath: path] == recomputed[keyPath: path] ? nil
+                : "\(name): stored '\(text(stored[keyPath: path]))', from the events '\(text(recomputed[keyPath: path]))'"
         }
-        let columns: [(String, Any?, Any?, Bool)] = [
-            ("step", stored.step, recomputed.step, stored.step == recomputed.step),
-            ("version", stored.version, recomputed.version, stored.version == recomputed.version),
-            ("last day", stored.lastDay, recomputed.lastDay, stored.lastDay == recomputed.lastDay),
-            ("deadlines", stored.deadlines.map(\.due), recomputed.deadlines.map(\.due), stored.deadlines == recomputed.deadlines),
-            ("contract", stored.contract.map(Self.contractText), recomputed.contract.map(Self.contractText), stored.contract == recomputed.contract),
-            ("level", stored.level, recomputed.level, stored.level == recomputed.level),
-            ("title", stored.title, recomputed.title, stored.title == recomputed.title),
-            ("employee party", stored.employeeParty, recomputed.employeeParty, stored.employeeParty == recomputed.employeeParty),
-            ("employer party", stored.employerParty, recomputed.employerParty, stored.employerParty == recomputed.employerParty),
-            ("district", stored.district, recomputed.district, stored.district == recomputed.district),
-            ("street", stored.street, recomputed.street, stored.street == recomputed.street),
-            ("renews", stored.renews, recomputed.renews, stored.renews == recomputed.renews),
-            ("ended on", stored.endedOn, recomputed.endedOn, stored.endedOn == recomputed.endedOn),
-        ]
-        return columns.filter { !$0.3 }.map { "\($0.0): stored '\(describe($0.1))', from the events '\(describe($0.2))'" }
+        func optional<T>(_ value: T?) -> String { value.map { "\($0)" } ?? "none" }
+        return [
+            column("step", \.step, { $0 }),
+            column("version", \.version, optional),
+            column("last day", \.lastDay, optional),
+            column("deadlines", \.deadlines, { $0.map(\.due.description).joined(separator: ", ") }),
+            column("contract", \.contract, { $0.map(Self.contractText) ?? "none" }),
+            column("level", \.level, { $0.rawValue }),
+            column("title", \.title, { $0 }),
+            column("employee party", \.employeeParty, { $0 }),
+            column("employer party", \.employerParty, { $0 }),
+            column("district", \.district, optional),
+            column("street", \.street, optional),
+            column("renews", \.renews, optional),
+            column("ended on", \.endedOn, optional),
+        ].compactMap { $0 }
     }
 
     static func contractText(_ contract: ContractRecord) -> String {

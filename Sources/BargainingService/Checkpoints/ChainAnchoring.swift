@@ -65,19 +65,12 @@ public enum ChainAnchoring {
             let report = try await store.verify(head.negotiation)
             guard report.isIntact else { throw CheckpointRefusal(findings: [], report: report) }
         }
-        let previous = try Self.lastLine(file)
-        let payload = Checkpoint.Payload(format: Checkpoint.format, at: ISO8601DateFormatter().string(from: now), previous: previous,
+        let payload = Checkpoint.Payload(format: Checkpoint.format, at: ISO8601DateFormatter().string(from: now),
+                                         previous: earlier.last?.digest ?? "",
                                          negotiations: heads.count, heads: changed, key: key.publicKey.fingerprint)
         let checkpoint = try Checkpoint.signed(payload, with: key)
         try file.append(checkpoint)
         return (checkpoint, changed.count)
-    }
-
-    static func lastLine(_ file: CheckpointFile) throws(CheckpointError) -> String {
-        guard FileManager.default.fileExists(atPath: file.path) else { return "" }
-        guard let data = FileManager.default.contents(atPath: file.path) else { throw .unreadable(path: file.path) }
-        guard let last = String(decoding: data, as: UTF8.self).split(separator: "\n").last else { return "" }
-        return CheckpointFile.digest(of: last)
     }
 }
 

@@ -30,20 +30,19 @@ public struct Checkpoint: Hashable, Sendable {
     /// The exact payload bytes that were signed, as read or written.
     public var payloadBytes: [UInt8]
     public var signature: [UInt8]
+    /// The line as it stands in the file (without its newline): what the next checkpoint links to.
+    public var line: String
 
     public static let format = "bargain-checkpoint/1"
-
-    /// The line as written to the file (without its newline).
-    public var line: String {
-        Data(signature).base64EncodedString() + " " + String(decoding: payloadBytes, as: UTF8.self)
-    }
 
     /// Signs `payload` with `key`.
     public static func signed(_ payload: Payload, with key: SigningKey) throws -> Checkpoint {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let bytes = Array(try encoder.encode(payload))
-        return Checkpoint(payload: payload, payloadBytes: bytes, signature: try key.detachedSignature(bytes))
+        let signature = try key.detachedSignature(bytes)
+        return Checkpoint(payload: payload, payloadBytes: bytes, signature: signature,
+                          line: Data(signature).base64EncodedString() + " " + String(decoding: bytes, as: UTF8.self))
     }
 
     /// Reads one line; nil when it is not a checkpoint line at all.
@@ -51,6 +50,9 @@ public struct Checkpoint: Hashable, Sendable {
         guard let space = line.firstIndex(of: " "), let signature = Data(base64Encoded: String(line[..<space])) else { return nil }
         let bytes = Array(line[line.index(after: space)...].utf8)
         guard let payload = try? JSONDecoder().decode(Payload.self, from: Data(bytes)), payload.format == format else { return nil }
-        return Checkpoint(payload: payload, payloadBytes: bytes, signature: Array(signature))
+        return Checkpoint(payload: payload, payloadBytes: bytes, signature: Array(signature), line: String(line))
     }
+
+    /// The digest the checkpoint after this one links to (``Payload/previous``).
+    var digest: String { Hex.sha256(Array(line.utf8)) }
 }

@@ -24,15 +24,10 @@ public struct CheckpointFile: Sendable {
                 throw .untrusted(path: path, line: number, key: checkpoint.payload.key)
             }
             guard checkpoint.payload.previous == previous else { throw .unlinked(path: path, line: number) }
-            previous = Self.digest(of: line)
+            previous = checkpoint.digest
             checkpoints.append(checkpoint)
         }
         return checkpoints
-    }
-
-    /// The digest the next checkpoint links to: of the last line, "" for an empty file.
-    static func digest(of line: Substring) -> String {
-        Hex.sha256(Array(line.utf8))
     }
 
     /// Appends `checkpoint` as one line and forces it to disk before returning.

@@ -14,7 +14,7 @@ import XMLCore
 /// enterprise sample ENT-2025-001 and the regional sample REG-2025-001, each a contract and two
 /// congress records) and one that is only opened (ENT-2025-002), which must never show. Lists
 /// come one negotiation per page, so every list of more than one is resumed.
-struct OAIFixture {
+struct OAIFixture: LiveServerFixture {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static let schemas = root.appendingPathComponent("exports/schema").path
@@ -48,17 +48,6 @@ struct OAIFixture {
         let server = CityServer(store: store, workflows: catalog, accounts: AccountService(store: store, bcryptCost: 4),
                                 configuration: .init(port: 0, today: { Day("2025-07-01")! }, oai: oai), version: "test")
         return OAIFixture(directory: directory, store: store, catalog: catalog, server: server)
-    }
-
-    func cleanup() async {
-        await store.close()
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    func withLiveServer(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        try await server.application(logger: logger).test(.live) { client in try await body(client) }
     }
 
     /// What `bargain export` writes for `id` in `format` at `exportedAt`: the library function

@@ -11,7 +11,7 @@ import Testing
 /// A city server over a fresh SQLite store in a temporary directory, with the enterprise sample
 /// opened (北京经济技术开发区, enterprise 91110302MA01C8XK7…) and one account per seat the tests
 /// need, each with a password and an API token. Bcrypt runs at its lowest cost here.
-struct ServerFixture {
+struct ServerFixture: LiveServerFixture {
     static let workflows = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("workflows").path
     static let password = "correct horse battery"
@@ -66,18 +66,6 @@ struct ServerFixture {
             fixture.tokens[name] = try await accounts.issueToken(for: name, seconds: 86_400).secret
         }
         return fixture
-    }
-
-    func cleanup() async {
-        await store.close()
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    /// Runs `body` against the server listening on a free port of 127.0.0.1.
-    func withLiveServer(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        try await server.application(logger: logger).test(.live) { client in try await body(client) }
     }
 
     func bearer(_ name: String) -> HTTPFields { [.authorization: "Bearer \(tokens[name]!)"] }
