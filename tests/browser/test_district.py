@@ -48,6 +48,7 @@ class DistrictPages(unittest.TestCase):
     setUp = test_pages.Pages.setUp
     tearDown = test_pages.Pages.tearDown
     sign_in = test_pages.Pages.sign_in
+    submit = test_pages.Pages.submit
     shot = test_pages.Pages.shot
 
     def no_serious_violations(self, page):
@@ -93,7 +94,7 @@ class DistrictPages(unittest.TestCase):
                 break
             self.driver.switch_to.active_element.send_keys(Keys.TAB)
         self.assertEqual(self.driver.switch_to.active_element.get_attribute("id"), "nav-district", "the link is reached by Tab")
-        self.driver.switch_to.active_element.send_keys(Keys.ENTER)
+        self.submit(self.driver.switch_to.active_element, "figures", keys=Keys.ENTER)
         self.assertIn("/district", self.driver.current_url)
 
         self.driver.get(f"{BASE}/district?asOf={AS_OF}")
@@ -130,7 +131,7 @@ class DistrictPages(unittest.TestCase):
         # Drill down from the keyboard: the worst street's link, Enter.
         first = self.driver.find_element(By.CSS_SELECTOR, "#streets tbody th a")
         street = first.text
-        first.send_keys(Keys.ENTER)
+        self.submit(first, "enterprises", keys=Keys.ENTER)
         self.assertIn(street, self.driver.find_element(By.TAG_NAME, "h1").text)
         codes = [row.find_elements(By.TAG_NAME, "td")[0].text for row in self.driver.find_elements(By.CSS_SELECTOR, "#enterprises tbody tr")]
         laggards_here = sorted(l["enterprise"] for l in LAGGARDS if l["street"] == street)

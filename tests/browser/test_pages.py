@@ -17,7 +17,9 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ["BARGAIN_URL"]
 PASSWORD = os.environ["BARGAIN_PASSWORD"]
@@ -50,13 +52,42 @@ class Pages(unittest.TestCase):
         self.driver.save_screenshot(path)
         print(f"screenshot: {path}", file=sys.stderr)
 
+    def submit(self, element, expected_id, keys=None):
+        """Clicks a form's submit button (or types `keys` into a link) and returns the element
+        `expected_id` of the page the server answers with. A click returns before the navigation
+        has finished, so reading the next page at once races it (seen in CI: the first sign-in
+        read the login page); the new page is the one whose document started after the click,
+        once it has loaded. While the old page goes, chromedriver can answer with errors other
+        than "stale element", hence the wait ignores WebDriverException. A page without the
+        element fails naming what the browser shows."""
+        started = self.driver.execute_script("return performance.timeOrigin")
+        if keys is None:
+            element.click()
+        else:
+            element.send_keys(keys)
+
+        def loaded(driver):
+            origin, state = driver.execute_script("return [performance.timeOrigin, document.readyState]")
+            return origin != started and state == "complete"
+
+        try:
+            WebDriverWait(self.driver, 30, ignored_exceptions=(WebDriverException,)).until(loaded)
+        except TimeoutException:
+            self.shot(f"timeout-{expected_id}")
+            self.fail(f"no new page within 30 s of submitting; the browser shows {self.driver.current_url}")
+        found = self.driver.find_elements(By.ID, expected_id)
+        if not found:
+            self.shot(f"missing-{expected_id}")
+            headings = [h.text for h in self.driver.find_elements(By.CSS_SELECTOR, "h1, .error, [role=alert]")]
+            self.fail(f"no #{expected_id} in the page the server answered with: {self.driver.current_url}: {headings}")
+        return found[0]
+
     def sign_in(self, name):
         self.driver.delete_all_cookies()
         self.driver.get(BASE + "/login")
         self.driver.find_element(By.ID, "name").send_keys(name)
         self.driver.find_element(By.ID, "password").send_keys(PASSWORD)
-        self.driver.find_element(By.ID, "sign-in").click()
-        self.assertIn(name, self.driver.find_element(By.ID, "who").text)
+        self.assertIn(name, self.submit(self.driver.find_element(By.ID, "sign-in"), "who").text)
 
     def open_negotiation(self):
         self.driver.get(f"{BASE}/negotiations/{NEGOTIATION}")
@@ -72,8 +103,7 @@ class Pages(unittest.TestCase):
         form.find_element(By.NAME, "field:place").send_keys("公司三楼会议室")
         form.find_element(By.NAME, "field:content").send_keys("2030年度工资调整幅度")
         self.shot("2-notice-form")
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        self.assertIn("已记录", self.driver.find_element(By.ID, "done").text)
+        self.assertIn("已记录", self.submit(form.find_element(By.CSS_SELECTOR, "button[type=submit]"), "done").text)
         self.shot("3-notice-recorded")
 
         # A forged POST of the employer's act from the union chair's session: refused.
@@ -92,8 +122,8 @@ class Pages(unittest.TestCase):
         self.sign_in("liqiang")
         self.open_negotiation()
         self.shot("4-employer-sees-reply")
-        self.driver.find_element(By.ID, "act-accept").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        self.assertIn("已记录", self.driver.find_element(By.ID, "done").text)
+        accept = self.driver.find_element(By.ID, "act-accept").find_element(By.CSS_SELECTOR, "button[type=submit]")
+        self.assertIn("已记录", self.submit(accept, "done").text)
         self.assertIn("liqiang", self.driver.find_element(By.CLASS_NAME, "timeline").text)
         self.shot("5-reply-recorded")
 
