@@ -59,6 +59,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The file-system edge: data files read from disk, the workflows directory located, the
+        // running executable found, CSV files streamed in and out. The core and the coverage
+        // code read and write nothing themselves.
+        .target(
+            name: "BargainingFiles",
+            dependencies: ["Bargaining", "BargainingCoverage"]
+        ),
         // Durable negotiations: SQLite (embedded default) and PostgreSQL (a city's shared store).
         .target(
             name: "BargainingStore",
@@ -75,7 +82,7 @@ let package = Package(
         // the decision does in one transaction, retry on a conflict.
         .target(
             name: "BargainingService",
-            dependencies: ["Bargaining", "BargainingStore", "BargainingCoverage", "BargainingKeys"]
+            dependencies: ["Bargaining", "BargainingFiles", "BargainingStore", "BargainingCoverage", "BargainingKeys"]
         ),
         // The organisation's P-256 key pair: signs exports and the store's chain checkpoints.
         .target(
@@ -88,7 +95,7 @@ let package = Package(
             name: "BargainingXML",
             // The store: an export reads a negotiation's verified history from it, for the CLI
             // and the server's OAI-PMH alike.
-            dependencies: ["Bargaining", "BargainingKeys", "BargainingStore", "XMLCore", "XMLSecurity", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Bargaining", "BargainingFiles", "BargainingKeys", "BargainingStore", "XMLCore", "XMLSecurity", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Registry of enterprises, contract index, signing / renewal / coverage rates, laggards,
         // reminder letters, charts (SPEC §6). Pure: data in, report out.
@@ -141,6 +148,7 @@ let package = Package(
             name: "bargain",
             dependencies: [
                 "Bargaining",
+                "BargainingFiles",
                 "BargainingStore",
                 "BargainingService",
                 "BargainingCoverage",
@@ -156,7 +164,7 @@ let package = Package(
         // A child process for the store's concurrency and crash tests (many writers, SIGKILL).
         .executableTarget(
             name: "bargain-store-stress",
-            dependencies: ["Bargaining", "BargainingStore", "BargainingService"]
+            dependencies: ["Bargaining", "BargainingFiles", "BargainingStore", "BargainingService"]
         ),
         // Benchmarks print ratios against a baseline measured in the same run (see README). Built
         // with the same optimisation as the product (-O), so they measure what users run.
@@ -164,6 +172,7 @@ let package = Package(
             name: "bargain-bench",
             dependencies: [
                 "Bargaining",
+                "BargainingFiles",
                 "BargainingStore",
                 "BargainingService",
                 "BargainingServer",
@@ -179,6 +188,7 @@ let package = Package(
             name: "BargainingTests",
             dependencies: [
                 "Bargaining",
+                "BargainingFiles",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -186,6 +196,7 @@ let package = Package(
             name: "BargainingStoreTests",
             dependencies: [
                 "Bargaining",
+                "BargainingFiles",
                 "BargainingStore",
                 "BargainingService",
                 "BargainingCoverage",
@@ -195,15 +206,15 @@ let package = Package(
         ),
         .testTarget(
             name: "BargainCLITests",
-            dependencies: ["Bargaining", "BargainingService", "BargainingStore", "BargainingOffice", "bargain"]
+            dependencies: ["Bargaining", "BargainingFiles", "BargainingService", "BargainingStore", "BargainingOffice", "bargain"]
         ),
         .testTarget(
             name: "BargainingCoverageTests",
-            dependencies: ["Bargaining", "BargainingCoverage"]
+            dependencies: ["Bargaining", "BargainingFiles", "BargainingCoverage"]
         ),
         .testTarget(
             name: "BargainingXMLTests",
-            dependencies: ["Bargaining", "BargainingKeys", "BargainingXML", "XMLCore", "XMLSecurity"]
+            dependencies: ["Bargaining", "BargainingFiles", "BargainingKeys", "BargainingXML", "XMLCore", "XMLSecurity"]
         ),
         .testTarget(
             name: "BargainingOfficeTests",
@@ -214,6 +225,7 @@ let package = Package(
             name: "BargainingServerTests",
             dependencies: [
                 "Bargaining",
+                "BargainingFiles",
                 "BargainingStore",
                 "BargainingService",
                 "BargainingServer",

@@ -48,22 +48,20 @@ struct CSVImporter<Column: CSVColumn, Row: Sendable> {
         return try importer.finish()
     }
 
-    static func run(contentsOf path: String, mode: CSVImportMode, options: CSVReadOptions, chunkSize: Int,
+    /// Reads `source` (named `path` in errors) `chunkSize` bytes at a time.
+    static func run(_ source: inout some ByteSource, file path: String, mode: CSVImportMode, options: CSVReadOptions, chunkSize: Int,
                     convert: (inout CSVRowParser<Column>) -> Row?) throws(CSVImportFailure) -> CSVImport<Row> {
-        func unreadable(_ error: FileBytes.Failure) -> CSVImportFailure {
+        func unreadable(_ error: ByteStreamFailure) -> CSVImportFailure {
             CSVImportFailure(errors: [CSVImportError(file: path, line: nil, reason: .cannotRead(error.description))])
         }
-        let descriptor: Int32
-        do { descriptor = try FileBytes.open(path) } catch { throw unreadable(error) }
-        defer { FileBytes.close(descriptor) }
         var importer = CSVImporter(file: path, mode: mode, options: options)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunkSize * 2)
         var isFinal = false
         var isFirstChunk = true
-        let size = FileBytes.size(of: descriptor)
+        let size = source.size
         do {
-            isFinal = try FileBytes.read(from: descriptor, appendingTo: &buffer, count: chunkSize) == 0
+            isFinal = try source.read(appendingTo: &buffer, count: chunkSize) == 0
         } catch {
             throw unreadable(error)
         }
@@ -71,7 +69,7 @@ struct CSVImporter<Column: CSVColumn, Row: Sendable> {
             : buffer.withUnsafeBufferPointer { CSVEncoding.detect($0, isWhole: isFinal || buffer.count < chunkSize) }
         if encoding != .utf8 {
             do {
-                while try FileBytes.read(from: descriptor, appendingTo: &buffer, count: chunkSize) > 0 {}
+                while try source.read(appendingTo: &buffer, count: chunkSize) > 0 {}
             } catch {
                 throw unreadable(error)
             }
@@ -82,7 +80,7 @@ struct CSVImporter<Column: CSVColumn, Row: Sendable> {
         while !isFinal || readFirst {
             if !readFirst {
                 do {
-                    isFinal = try FileBytes.read(from: descriptor, appendingTo: &buffer, count: chunkSize) == 0
+                    isFinal = try source.read(appendingTo: &buffer, count: chunkSize) == 0
                 } catch {
                     throw unreadable(error)
                 }

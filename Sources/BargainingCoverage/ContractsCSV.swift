@@ -30,11 +30,12 @@ public enum ContractsCSV {
         return try CSVImporter<ContractColumn, CoverageContract>.run(bytes, file: file, mode: mode, options: options) { converter.convert(&$0) }
     }
 
-    /// Reads the file in chunks: a million contracts are never in memory as text.
-    public static func read(contentsOf path: String, knownEnterprises: [CreditCode], mode: CSVImportMode = .allOrNothing,
+    /// Reads `source` (named `file` in errors) in chunks: a million contracts are never in memory as text.
+    public static func read(from source: inout some ByteSource, file: String, knownEnterprises: [CreditCode],
+                            mode: CSVImportMode = .allOrNothing,
                             options: CSVReadOptions = CSVReadOptions()) throws(CSVImportFailure) -> CSVImport<CoverageContract> {
         var converter = Converter(table: CreditCodeTable(knownEnterprises))
-        return try CSVImporter<ContractColumn, CoverageContract>.run(contentsOf: path, mode: mode, options: options,
+        return try CSVImporter<ContractColumn, CoverageContract>.run(&source, file: file, mode: mode, options: options,
                                                                     chunkSize: CSVImporter<ContractColumn, CoverageContract>.defaultChunkSize) {
             converter.convert(&$0)
         }

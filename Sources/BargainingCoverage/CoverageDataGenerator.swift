@@ -49,46 +49,45 @@ public struct CoverageDataGenerator: Sendable {
         public var path: String
         public var reason: String
         public var description: String { "\(path): \(reason)" }
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
-    /// Streams the registry and contracts files that `RegistryCSV` and `ContractsCSV` read,
-    /// holding no more than a few megabytes of rows at a time: a million enterprises fit in the
+    /// Streams the registry and contracts files that `RegistryCSV` and `ContractsCSV` read into
+    /// `registry` and `contracts` (named by `registryPath` and `contractsPath` in errors), holding
+    /// no more than a few megabytes of rows at a time: a million enterprises fit in the
     /// benchmark's memory budget only this way.
-    public func writeCSV(registryTo registryPath: String, contractsTo contractsPath: String) throws(WriteError) -> Written {
-        let registryFile = try Self.create(registryPath)
-        defer { FileBytes.close(registryFile) }
-        let contractsFile = try Self.create(contractsPath)
-        defer { FileBytes.close(contractsFile) }
+    public func writeCSV(registry registryFile: inout some ByteSink, named registryPath: String,
+                         contracts contractsFile: inout some ByteSink, named contractsPath: String) throws(WriteError) -> Written {
         var registry = CSVWriter()
         var contracts = CSVWriter()
         RegistryCSV.writeHeader(to: &registry)
         ContractsCSV.writeHeader(to: &contracts)
         var written = Written(enterprises: 0, contracts: 0, links: 0, registryBytes: 0, contractsBytes: 0, congressSessions: [])
         var failure: WriteError?
-        func flush(_ writer: inout CSVWriter, _ file: Int32, _ path: String, _ total: inout Int, force: Bool = false) {
+        func flush(_ writer: inout CSVWriter, _ file: inout some ByteSink, _ path: String, _ total: inout Int, force: Bool = false) {
             guard failure == nil, force || writer.bytes.count >= 1 << 22 else { return }
-            do { try FileBytes.append(writer.bytes, to: file) } catch { failure = WriteError(path: path, reason: error.description) }
+            do { try file.append(writer.bytes) } catch { failure = WriteError(path: path, reason: error.description) }
             total += writer.bytes.count
             writer.removeAll()
         }
         generate(enterprise: {
             RegistryCSV.write($0, to: &registry)
             written.enterprises += 1
-            flush(&registry, registryFile, registryPath, &written.registryBytes)
+            flush(&registry, &registryFile, registryPath, &written.registryBytes)
         }, contract: {
             ContractsCSV.write($0, to: &contracts)
             written.contracts += 1
             written.links += $0.enterprises.count
-            flush(&contracts, contractsFile, contractsPath, &written.contractsBytes)
+            flush(&contracts, &contractsFile, contractsPath, &written.contractsBytes)
         }, session: { written.congressSessions.append($0) })
-        flush(&registry, registryFile, registryPath, &written.registryBytes, force: true)
-        flush(&contracts, contractsFile, contractsPath, &written.contractsBytes, force: true)
+        flush(&registry, &registryFile, registryPath, &written.registryBytes, force: true)
+        flush(&contracts, &contractsFile, contractsPath, &written.contractsBytes, force: true)
         if let failure { throw failure }
         return written
-    }
-
-    private static func create(_ path: String) throws(WriteError) -> Int32 {
-        do { return try FileBytes.create(path) } catch { throw WriteError(path: path, reason: error.description) }
     }
 
     // MARK: The model

@@ -28,17 +28,18 @@ public enum RegistryCSV {
         return try CSVImporter<RegistryColumn, RegistryEnterprise>.run(bytes, file: file, mode: mode, options: options) { converter.convert(&$0) }
     }
 
-    /// Reads the file in chunks: a registry of a million enterprises is never in memory as text.
-    public static func read(contentsOf path: String, mode: CSVImportMode = .allOrNothing,
+    /// Reads `source` (named `file` in errors) in chunks: a registry of a million enterprises is
+    /// never in memory as text.
+    public static func read(from source: inout some ByteSource, file: String, mode: CSVImportMode = .allOrNothing,
                             options: CSVReadOptions = CSVReadOptions()) throws(CSVImportFailure) -> CSVImport<RegistryEnterprise> {
-        try read(contentsOf: path, mode: mode, options: options, chunkSize: CSVImporter<RegistryColumn, RegistryEnterprise>.defaultChunkSize)
+        try read(from: &source, file: file, mode: mode, options: options, chunkSize: CSVImporter<RegistryColumn, RegistryEnterprise>.defaultChunkSize)
     }
 
     /// With chunks of `chunkSize` bytes: tests cut records at every place with small chunks.
-    static func read(contentsOf path: String, mode: CSVImportMode, options: CSVReadOptions = CSVReadOptions(), chunkSize: Int)
-        throws(CSVImportFailure) -> CSVImport<RegistryEnterprise> {
+    static func read(from source: inout some ByteSource, file: String, mode: CSVImportMode, options: CSVReadOptions = CSVReadOptions(),
+                     chunkSize: Int) throws(CSVImportFailure) -> CSVImport<RegistryEnterprise> {
         var converter = Converter()
-        return try CSVImporter<RegistryColumn, RegistryEnterprise>.run(contentsOf: path, mode: mode, options: options, chunkSize: chunkSize) {
+        return try CSVImporter<RegistryColumn, RegistryEnterprise>.run(&source, file: file, mode: mode, options: options, chunkSize: chunkSize) {
             converter.convert(&$0)
         }
     }

@@ -1,4 +1,5 @@
 import Bargaining
+import BargainingFiles
 import Foundation
 
 /// The workflows directory, read a level at a time: `bargain do` on an enterprise negotiation

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Bargaining
+import BargainingFiles
 internal import XMLCore
 
 /// The compiled schemas exports are validated against: ours (`exports/schema/`) and, for the

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bargaining
+import BargainingFiles
 import Foundation
 
 /// `bargain-bench [SUITE…] [--quick] [--iterations N]`, built as users build it:

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Bargaining
+import BargainingFiles
 import BargainingStore
 import Foundation
 

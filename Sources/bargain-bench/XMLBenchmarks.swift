@@ -1,4 +1,5 @@
 import Bargaining
+import BargainingFiles
 import BargainingStore
 import BargainingXML
 import Foundation

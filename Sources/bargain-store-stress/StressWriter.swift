@@ -1,4 +1,5 @@
 import Bargaining
+import BargainingFiles
 import BargainingService
 import BargainingStore
 import Foundation

@@ -1,5 +1,6 @@
 @testable import bargain
 import Bargaining
+import BargainingFiles
 import BargainingService
 import BargainingStore
 import Foundation

@@ -15,14 +15,13 @@ struct ChunkedReadingTests {
 
     @Test("Chunks of 1 to 64 bytes give the rows, rejections and line numbers of the whole file")
     func everyCut() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chunks-\(UUID().uuidString).csv").path
-        try Data(Self.text.utf8).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = "chunks.csv"
         let whole = try RegistryCSV.read(bytes(Self.text), file: path, mode: .skipInvalid)
         #expect(whole.rows.count == 3)
         #expect(whole.rejected.map(\.line) == [6])
         for chunkSize in 1...64 {
-            let chunked = try RegistryCSV.read(contentsOf: path, mode: .skipInvalid, chunkSize: chunkSize)
+            var source = BytesInMemory(bytes(Self.text))
+            let chunked = try RegistryCSV.read(from: &source, file: path, mode: .skipInvalid, chunkSize: chunkSize)
             #expect(chunked.rows == whole.rows, "chunk size \(chunkSize)")
             #expect(chunked.rejected == whole.rejected, "chunk size \(chunkSize)")
         }
@@ -31,12 +30,10 @@ struct ChunkedReadingTests {
     @Test("An unclosed quote is found whatever the chunk size, on the line it opens")
     func unclosedQuote() throws {
         let text = Self.text + "\r\n\(code(5)),\"没有结束,海淀区\r\n"
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chunks-\(UUID().uuidString).csv").path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
         for chunkSize in [1, 2, 3, 7, 64, 1 << 20] {
+            var source = BytesInMemory(bytes(text))
             let failure = try #require(#expect(throws: CSVImportFailure.self) {
-                try RegistryCSV.read(contentsOf: path, mode: .skipInvalid, chunkSize: chunkSize)
+                try RegistryCSV.read(from: &source, file: "chunks.csv", mode: .skipInvalid, chunkSize: chunkSize)
             })
             #expect(failure.errors.map(\.reason) == [.unterminatedQuote])
             #expect(failure.errors.map(\.line) == [8])

@@ -1,5 +1,6 @@
 import Bargaining
 import BargainingCoverage
+import BargainingFiles
 import Foundation
 import Testing
 

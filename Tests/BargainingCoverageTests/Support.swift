@@ -1,4 +1,5 @@
 import Bargaining
+import BargainingFiles
 import BargainingCoverage
 import Foundation
 

@@ -1,4 +1,5 @@
 import Bargaining
+import BargainingFiles
 import Testing
 
 /// Every seat x every act of every shipped workflow x in and out of scope.

@@ -1,3 +1,4 @@
+import BargainingFiles
 import Foundation
 import Testing
 @testable import Bargaining

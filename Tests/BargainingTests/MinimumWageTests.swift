@@ -1,3 +1,4 @@
+import BargainingFiles
 import Testing
 @testable import Bargaining
 

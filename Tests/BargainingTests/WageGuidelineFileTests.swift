@@ -1,4 +1,5 @@
 import Bargaining
+import BargainingFiles
 import Testing
 
 @Suite("Wage guideline file (S4 art 8; SPEC §4)")

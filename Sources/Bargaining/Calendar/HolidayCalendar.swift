@@ -230,10 +230,6 @@ public struct CalendarError: Error, Equatable, Sendable, CustomStringConvertible
 // MARK: - Loading
 
 extension HolidayCalendar {
-    public static func load(contentsOf path: String) throws(DataFileError) -> HolidayCalendar {
-        try load(yaml: try CalendarFile.text(at: path), file: path)
-    }
-
     /// Reads the format documented at the top of `workflows/calendar/cn-holidays.yaml`, refusing
     /// with the line anything that would make a deadline wrong: a bad date, a holiday that ends
     /// before it begins or leaves its year, two holidays over the same day, a working weekend that
@@ -331,13 +327,6 @@ extension HolidayCalendar {
 /// Reading helpers shared by the calendar data files (holidays, minimum wages).
 enum CalendarFile {
     static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-    static func text(at path: String) throws(DataFileError) -> String {
-        let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path) } catch { throw DataFileError(file: path, reason: "cannot read: \(error)") }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw DataFileError(file: path, reason: "not UTF-8 text") }
-        return text
-    }
 
     /// Yams reports a repeated key at its first occurrence, with the whole file as context. A
     /// district that wrote a year twice needs the line of the repeat, so that case is handled here

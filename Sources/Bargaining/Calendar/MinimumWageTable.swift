@@ -46,10 +46,6 @@ public struct MinimumWageTable: Sendable {
         return low == 0 ? nil : entries[low - 1]
     }
 
-    public static func load(contentsOf path: String) throws(DataFileError) -> MinimumWageTable {
-        try load(yaml: try CalendarFile.text(at: path), file: path)
-    }
-
     /// Reads the format documented at the top of `workflows/minimum-wage/beijing.yaml`, refusing
     /// with the line a bad date, an amount that is not a positive number of yuan with at most two
     /// decimals, an entry without its source, two standards on one date, and unknown keys.

@@ -4,10 +4,6 @@ import Yams
 /// holds them: the lower line, the baseline and the upper (warning) line, each a percentage or
 /// `unknown`, with the notice each year comes from and whether it was verified against it.
 public enum WageGuidelineFile {
-    public static func load(contentsOf path: String) throws(DataFileError) -> [Int: WageGuideline] {
-        try load(yaml: try CalendarFile.text(at: path), file: path)
-    }
-
     /// Refuses with the line: an unknown key, a year that is not a year, a line that is neither a
     /// percentage nor `unknown`, lines out of order (lower ≤ baseline ≤ upper), a year without its
     /// source, and a year marked verified that has an unknown line.

@@ -4,13 +4,6 @@ import Yams
 /// script can keep a draft's terms in a file. Values go through the same ``FieldType/parse(_:)``
 /// as `--set`, so a file and the command line accept exactly the same spellings.
 public enum ActionFileLoader {
-    public static func load(contentsOf path: String, for kind: ActionKind) throws(DataFileError) -> Fields {
-        let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path) } catch { throw DataFileError(file: path, reason: "cannot read: \(error)") }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw DataFileError(file: path, reason: "not UTF-8 text") }
-        return try load(yaml: text, file: path, for: kind)
-    }
-
     public static func load(yaml: String, file: String, for kind: ActionKind) throws(DataFileError) -> Fields {
         let reader = YAMLReader(file: file)
         let specs = kind.fields

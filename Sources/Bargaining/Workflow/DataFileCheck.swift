@@ -2,9 +2,8 @@
 /// their top keys and loads each with its own loader, so a district checks a changed minimum
 /// wage or guideline the same way as a changed workflow, before putting it in place.
 public enum DataFileCheck {
-    /// What a file that passed holds, in one line.
-    public static func check(_ path: String) throws(DataFileError) -> String {
-        let text = try CalendarFile.text(at: path)
+    /// What a file that passed holds, in one line; `path` names the file in errors.
+    public static func check(text: String, file path: String) throws(DataFileError) -> String {
         let reader = YAMLReader(file: path)
         let keys = Set(try reader.mapping(try reader.root(text), what: "the file").map(\.key))
         switch true {
@@ -12,7 +11,7 @@ public enum DataFileCheck {
             let workflow = try WorkflowLoader.load(yaml: text, file: path)
             return "\(workflow.name) v\(workflow.version), \(workflow.level.rawValue), \(workflow.steps.count) steps, \(workflow.actions.count) actions, digest \(workflow.digest.prefix(12))"
         case keys.contains("policy"):
-            let policy = try PolicyLoader.load(contentsOf: path)
+            let policy = try PolicyLoader.load(yaml: text, file: path)
             return "policy \(policy.name), \(policy.escalationLadder.count) escalation rungs"
         case keys.contains("region") && keys.contains("entries"):
             let table = try MinimumWageTable.load(yaml: text, file: path)

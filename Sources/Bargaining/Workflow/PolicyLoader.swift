@@ -2,13 +2,6 @@ import Yams
 
 /// Reads a policy file (`workflows/policy/*.yaml`), refusing with file, line and reason.
 public enum PolicyLoader {
-    public static func load(contentsOf path: String) throws(DataFileError) -> Policy {
-        let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path) } catch { throw DataFileError(file: path, reason: "cannot read: \(error)") }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw DataFileError(file: path, reason: "not UTF-8 text") }
-        return try load(yaml: text, file: path)
-    }
-
     public static func load(yaml: String, file: String) throws(DataFileError) -> Policy {
         let reader = YAMLReader(file: file)
         let root = try reader.root(yaml)

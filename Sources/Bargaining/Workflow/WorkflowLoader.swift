@@ -6,12 +6,6 @@ import Yams
 /// The format is documented in `workflows/README.md`. Everything a district might mistype is
 /// refused here, at load time, never discovered in the middle of a negotiation.
 public enum WorkflowLoader {
-    public static func load(contentsOf path: String) throws(DataFileError) -> Workflow {
-        let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path) } catch { throw DataFileError(file: path, reason: "cannot read: \(error)") }
-        return try load(bytes: bytes, file: path)
-    }
-
     public static func load(yaml: String, file: String) throws(DataFileError) -> Workflow {
         try load(bytes: Array(yaml.utf8), file: file)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bargaining
+import BargainingFiles
 
 /// Which workflow `workflow show` and `workflow graph` describe: a level's file in the workflows
 /// directory, or a workflow file named directly, so a district can see its adapted copy before

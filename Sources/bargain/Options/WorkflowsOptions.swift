@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bargaining
+import BargainingFiles
 import Foundation
 
 /// `--workflows DIR`, shared by every command that reads the process files. A district that

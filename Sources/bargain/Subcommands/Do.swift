@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bargaining
+import BargainingFiles
 import BargainingService
 
 extension Bargain {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bargaining
 import BargainingCoverage
+import BargainingFiles
 import BargainingStore
 
 extension Bargain.RegistryCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bargaining
+import BargainingFiles
 
 extension Bargain.WorkflowCommand {
     struct Check: ParsableCommand {

@@ -1,4 +1,5 @@
 import Bargaining
+import BargainingFiles
 import BargainingStore
 
 /// The repository's own workflows and the scripted sample negotiation, as store test data.

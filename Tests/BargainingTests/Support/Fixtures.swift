@@ -1,4 +1,5 @@
 import Bargaining
+import BargainingFiles
 import Testing
 
 /// The repository's own `workflows/` directory, loaded once for all tests: the tests check the

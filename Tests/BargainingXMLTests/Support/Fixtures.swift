@@ -1,4 +1,5 @@
 import Bargaining
+import BargainingFiles
 @testable import BargainingXML
 import FoundationEssentials
 
