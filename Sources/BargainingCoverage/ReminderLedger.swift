@@ -1,9 +1,10 @@
 import Bargaining
 
-/// What reminder letters were sent, to whom and when: the CLI keeps it on disk so that running
-/// `bargain reminders` twice on the same day sends nothing the second time.
+/// The rungs of the escalation ladder taken, for whom and when (the reminder letters sent and
+/// the steps after them): the store keeps it so that ``ReminderLadder`` knows where each
+/// enterprise stands and `bargain reminders` sends nothing inside a rung's response window.
 public struct ReminderLedger: Sendable, Hashable, Codable {
-    /// One letter sent.
+    /// One rung taken: a letter sent, or a later rung reached.
     public struct Entry: Sendable, Hashable, Codable {
         public var enterprise: CreditCode
         public var sentOn: Day
@@ -21,21 +22,5 @@ public struct ReminderLedger: Sendable, Hashable, Codable {
 
     public init(entries: [Entry] = []) {
         self.entries = entries
-    }
-
-    /// The laggards to write to on `day`: those that have not had a reminder letter that day.
-    /// Each enterprise once, in the laggards' order.
-    public func unsent(_ laggards: [Laggard], on day: Day) -> [Laggard] {
-        var done = Set(entries.lazy.filter { $0.rung == ReminderLetter.rung && $0.sentOn == day }.map(\.enterprise))
-        return laggards.filter { done.insert($0.enterprise).inserted }
-    }
-
-    /// Records letters as sent on `day` and returns the new entries, for the caller to persist
-    /// after the letters are written.
-    @discardableResult
-    public mutating func recordSent(_ laggards: [Laggard], on day: Day) -> [Entry] {
-        let added = unsent(laggards, on: day).map { Entry(enterprise: $0.enterprise, sentOn: day, rung: ReminderLetter.rung) }
-        entries.append(contentsOf: added)
-        return added
     }
 }

@@ -9,8 +9,10 @@ public enum ReminderLetter {
 
     /// The letter's text, in Chinese, ready to print or save as a UTF-8 file.
     ///
-    /// - Parameter issuer: The issuing union as it signs, e.g. `北京市大兴区总工会`.
-    public static func render(for laggard: Laggard, policy: Policy, asOf: Day, issuer: String) -> String {
+    /// - Parameters:
+    ///   - issuer: The issuing union as it signs, e.g. `北京市大兴区总工会`.
+    ///   - contact: The last line, whom to call (``contactLine(_:)``); nil when the policy names none.
+    public static func render(for laggard: Laggard, policy: Policy, asOf: Day, issuer: String, contact: String? = nil) -> String {
         var paragraphs: [String] = []
         paragraphs.append("特别提示函")
         paragraphs.append("\(laggard.name)：")
@@ -23,7 +25,13 @@ public enum ReminderLetter {
         paragraphs.append("　　特此函告。")
         paragraphs.append(issuer)
         paragraphs.append(chinese(asOf))
+        if let contact { paragraphs.append(contact) }
         return paragraphs.joined(separator: "\n\n") + "\n"
+    }
+
+    /// `联系人：张敏　联系电话：010-69250000`, from the policy's entry for the district.
+    public static func contactLine(_ office: Policy.DistrictOffice) -> String {
+        "联系人：\(office.contact)　联系电话：\(office.phone)"
     }
 
     /// A file name that sorts by date and names the enterprise, for `bargain reminders --out`.

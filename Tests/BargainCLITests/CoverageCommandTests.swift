@@ -241,42 +241,117 @@ struct CoverageCommandTests {
     func remindersOncePerDay() throws {
         let store = try Self.loaded()
         let out = store.directory.url.appendingPathComponent("letters").path
-        let first = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out, "--issuer", "北京市大兴区总工会"])
+        let first = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out, "--format", "txt"])
         #expect(first.status == 0, "\(first.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(files == ["2025-10-15-\(Self.code(1))-特别提示函.txt", "2025-10-15-\(Self.code(6))-特别提示函.txt"])
         let letter = try String(contentsOfFile: out + "/" + files[0], encoding: .utf8)
         #expect(letter.hasPrefix("特别提示函\n\n一号精密制造有限公司："))
-        #expect(letter.contains("北京市大兴区总工会\n\n2025年10月15日\n"))
-        #expect(first.stdout.hasSuffix("2 letters written to \(out) and recorded as sent on 2025-10-15\n"), "\(first.stdout)")
+        #expect(letter.contains("北京市大兴区总工会\n\n2025年10月15日\n\n联系人：张敏　联系电话：010-00000000\n"), "the policy's districts: 大兴区")
+        #expect(first.stdout.contains("2 letters written to \(out) and recorded as sent on 2025-10-15\n"), "\(first.stdout)")
+        #expect(first.stderr.isEmpty, "大兴区 is in the policy: \(first.stderr)")
 
         // The ledger, not the files, decides: with the letters moved away, the second run writes none
         for file in files { try FileManager.default.removeItem(atPath: out + "/" + file) }
         let second = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out, "--json"])
         #expect(second.status == 0, "\(second.stderr)")
         let document = try JSON.object(second.stdout)
-        #expect((document["written"] as? [Any])?.isEmpty == true && document["alreadySent"] as? Int == 2)
+        let ladder = try #require(document["ladder"] as? [[String: Any]])
+        #expect((document["written"] as? [Any])?.isEmpty == true && ladder.count == 2)
+        #expect(ladder.allSatisfy { $0["step"] as? String == "taken" && $0["rung"] as? String == "reminder-letter" }, "\(ladder)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
         let human = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out])
-        #expect(human.stdout == "no letters written: all 2 laggards already had their letter on 2025-10-15\n")
+        #expect(human.stdout.contains("no letters written and no rung taken as of 2025-10-15\n2 enterprises already had their rung taken on 2025-10-15 (reminder-letter 2)\n"),
+                "\(human.stdout)")
+    }
 
-        // The next day they are due again; the default issuer is the district's federation
-        let next = try store.run(["reminders", "--as-of", "2025-10-16", "--out", out, "--district", "大兴区"])
+    @Test("reminders: the next day writes nothing and says why; after the 15 days the next rung, recorded; a letter's issuer names its district")
+    func remindersClimbTheLadder() throws {
+        let store = try Self.loaded()
+        let out = store.directory.url.appendingPathComponent("letters").path
+        #expect(try store.run(["reminders", "--as-of", "2025-10-15", "--out", out]).status == 0)
+        let written = try FileManager.default.contentsOfDirectory(atPath: out).count
+
+        let next = try store.run(["reminders", "--as-of", "2025-10-16", "--out", out])
         #expect(next.status == 0, "\(next.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 2)
-        #expect(try String(contentsOfFile: out + "/2025-10-16-\(Self.code(6))-特别提示函.txt", encoding: .utf8).contains("大兴区总工会\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == written, "nothing written the next day")
+        #expect(next.stdout.contains("no letters written and no rung taken as of 2025-10-16\n"), "\(next.stdout)")
+        #expect(next.stdout.contains("2 enterprises inside their rung's response window, nothing sent (reminder-letter 2); the first window ends on 2025-10-30\n"),
+                "\(next.stdout)")
+        #expect(next.stdout.contains("reminder-letter") && next.stdout.contains("2025-10-30") && next.stdout.contains("inside the response window"))
+
+        let lastDay = try JSON.object(try store.run(["reminders", "--as-of", "2025-10-30", "--out", out, "--json"]).stdout)
+        #expect((lastDay["ladder"] as? [[String: Any]])?.allSatisfy { $0["step"] as? String == "waiting" } == true, "\(lastDay)")
+
+        let after = try store.run(["reminders", "--as-of", "2025-10-31", "--out", out, "--json"])
+        #expect(after.status == 0, "\(after.stderr)")
+        let document = try JSON.object(after.stdout)
+        let ladder = try #require(document["ladder"] as? [[String: Any]])
+        #expect((document["written"] as? [Any])?.isEmpty == true, "the rectification opinion is for staff: no letter")
+        #expect(ladder.map { $0["rung"] as? String } == ["rectification", "rectification"], "\(ladder)")
+        #expect(ladder.allSatisfy { $0["step"] as? String == "take" && $0["since"] as? String == "2025-10-31" && $0["answerBy"] as? String == "2025-11-17" })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == written)
+
+        // Recorded: the day after, both wait on the rectification opinion.
+        let human = try store.run(["reminders", "--as-of", "2025-11-01", "--out", out])
+        #expect(human.stdout.contains("(rectification 2); the first window ends on 2025-11-17\n"), "\(human.stdout)")
+    }
+
+    @Test("reminders: an as-of day after today or outside the holiday calendar is refused and nothing is recorded; the reports warn",
+          arguments: [("2014-06-30", 65, "outside the holiday calendar"), ("2031-03-02", 64, "is after today")])
+    func remindersRefuseDays(_ asOf: String, _ status: Int32, _ message: String) throws {
+        let store = try Self.loaded()
+        let out = store.directory.url.appendingPathComponent("letters").path
+        let refused = try store.run(["reminders", "--as-of", asOf, "--out", out])
+        #expect(refused.status == status, "\(refused.stderr)")
+        #expect(refused.stderr.contains(message) && refused.stderr.contains("reminders records what it does on that day"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let report = try store.run(["coverage", "--as-of", asOf])
+        #expect(report.status == 0 && report.stderr.hasPrefix("warning: --as-of \(asOf)") && report.stderr.contains(message), "\(report.stderr)")
+        let laggards = try store.run(["coverage", "laggards", "--as-of", asOf, "--json"])
+        #expect(laggards.status == 0 && laggards.stderr.contains(message), "\(laggards.stderr)")
+        // Nothing was recorded: a letter is still due on a day that can be acted on.
+        let today = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out, "--json"])
+        #expect((try JSON.object(today.stdout)["written"] as? [Any])?.count == 2, "\(today.stdout)")
+    }
+
+    @Test("reminders: the day after today is refused whichever check catches it first")
+    func remindersRefuseTomorrow() throws {
+        let store = try Self.loaded()
+        let format = DateFormatter()
+        format.dateFormat = "yyyy-MM-dd"
+        let tomorrow = try #require(Day(format.string(from: Date())), "today in the local time zone, as bargain reads it").adding(days: 1)
+        let refused = try store.run(["reminders", "--as-of", tomorrow.description, "--out", store.directory.url.appendingPathComponent("l").path])
+        #expect(refused.status == 64 || refused.status == 65, "\(refused.stderr)")
+        #expect(refused.stderr.contains("is after today") || refused.stderr.contains("outside the holiday calendar"), "\(refused.stderr)")
+    }
+
+    @Test("reminders: a district the policy's districts: map lacks signs <district>总工会, with no contact and a warning")
+    func remindersUnlistedDistrict() throws {
+        let store = try StoreFixture()
+        let registry = try store.directory.write("registry.csv", Self.registry.replacingOccurrences(of: "大兴区", with: "延庆区"))
+        #expect(try store.run(["registry", "import", registry]).status == 0)
+        #expect(try store.run(["contracts", "import", try store.directory.write("contracts.csv", Self.contracts)]).status == 0)
+        let out = store.directory.url.appendingPathComponent("letters").path
+        let run = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out, "--format", "txt", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "warning: the policy has no 'districts: 延庆区' entry: its letters are signed 延庆区总工会 and name no contact person or phone\n")
+        let letter = try String(contentsOfFile: out + "/2025-10-15-\(Self.code(6))-特别提示函.txt", encoding: .utf8)
+        #expect(letter.hasSuffix("延庆区总工会\n\n2025年10月15日\n") && !letter.contains("联系人"))
+        let written = try #require(try JSON.object(run.stdout)["written"] as? [[String: Any]])
+        #expect(written.allSatisfy { $0["issuer"] as? String == "延庆区总工会" })
     }
 
     @Test("reminders: when the letters cannot be written, exit 73 and none is recorded as sent")
     func remindersUnwritable() throws {
         let store = try Self.loaded()
         let blocked = try store.directory.write("letters", "a file where the directory should be")
-        let refused = try store.run(["reminders", "--as-of", "2025-10-15", "--out", blocked])
+        let refused = try store.run(["reminders", "--as-of", "2025-10-15", "--out", blocked, "--format", "txt"])
         #expect(refused.status == 73, "\(refused.stderr)")
         #expect(refused.stderr.contains("no letter was written or recorded"), "\(refused.stderr)")
 
         let out = store.directory.url.appendingPathComponent("letters-ok").path
-        let retried = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out])
+        let retried = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out, "--format", "txt"])
         #expect(retried.status == 0, "\(retried.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 2, "nothing was recorded by the failed run")
     }

@@ -6,26 +6,30 @@ import Testing
 /// LibreOffice prints with the 文号, the enterprise and the deadline.
 @Suite("reminder letters to print")
 struct LetterFormatTests {
-    @Test("docx: one file per letter and one to print; LibreOffice's PDF has the 文号, enterprise and deadline")
+    @Test("docx by default: one file per letter and one to print, numbered on from the ledger; LibreOffice's PDF has the 文号, enterprise, deadline and contact")
     func docxLetters() throws {
         let store = try CoverageCommandTests.loaded()
         let out = store.directory.url.appendingPathComponent("letters").path
-        let written = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out, "--format", "docx", "--issuer", "北京市大兴区总工会",
-                                     "--json"])
+        // 2025-09-01: only E6 (not covered since February) is a laggard; its letter is the district's first of the year.
+        let first = try store.run(["reminders", "--as-of", "2025-09-01", "--out", out, "--format", "html"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let page = try String(contentsOfFile: out + "/2025-09-01-特别提示函-合并打印.html", encoding: .utf8)
+        #expect(page.contains("工提〔2025〕1号") && page.contains("<p class=\"title\">特别提示函</p>") && page.contains("六号印刷有限公司："),
+                "\(page.prefix(600))")
+        #expect(page.contains("联系人：张敏　联系电话：010-00000000"), "the policy's contact for 大兴区")
+
+        // 2025-10-15: E1's coverage ends within 90 days, its letter is the second; E6's 15 days ran out on 2025-09-16.
+        let written = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out, "--json"])
         #expect(written.status == 0, "\(written.stderr)")
         let document = try JSON.object(written.stdout)
         let merged = try #require(document["merged"] as? String)
         #expect(merged == out + "/2025-10-15-特别提示函-合并打印.docx")
-        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["2025-10-15-\(CoverageCommandTests.code(1))-特别提示函.docx", "2025-10-15-\(CoverageCommandTests.code(6))-特别提示函.docx",
-                          "2025-10-15-特别提示函-合并打印.docx"])
-
-        // The next day's letters continue the district's numbers.
-        let next = try store.run(["reminders", "--as-of", "2025-10-16", "--out", out, "--format", "html"])
-        #expect(next.status == 0, "\(next.stderr)")
-        let page = try String(contentsOfFile: out + "/2025-10-16-特别提示函-合并打印.html", encoding: .utf8)
-        #expect(page.contains("工提〔2025〕3号") && page.contains("工提〔2025〕4号"), "\(page.prefix(600))")
-        #expect(page.contains("<p class=\"title\">特别提示函</p>") && page.contains("六号印刷有限公司："))
+        let letters = try #require(document["written"] as? [[String: Any]])
+        #expect(letters.map { $0["reference"] as? String } == ["工提〔2025〕2号"] && letters[0]["issuer"] as? String == "北京市大兴区总工会")
+        let ladder = try #require(document["ladder"] as? [[String: Any]])
+        #expect(ladder.map { "\($0["name"]!) \($0["rung"]!) \($0["step"]!)" } == ["一号精密制造有限公司 reminder-letter take", "六号印刷有限公司 rectification take"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("2025-10-15") }.sorted()
+        #expect(files == ["2025-10-15-\(CoverageCommandTests.code(1))-特别提示函.docx", "2025-10-15-特别提示函-合并打印.docx"])
 
         guard try Archivist.has(["libreoffice", "--version"], install: "apt-get install libreoffice-writer"),
               try Archivist.has(["pdftotext", "-v"], install: "apt-get install poppler-utils") else { return }
@@ -35,11 +39,9 @@ struct LetterFormatTests {
         #expect(converted.status == 0 && FileManager.default.fileExists(atPath: pdf), "\(converted.stdout)\(converted.stderr)")
         let text = try Archivist.run(["pdftotext", pdf, "-"]).stdout
         let flat = text.filter { !$0.isWhitespace }
-        #expect(flat.contains("工提〔2025〕1号") && flat.contains("工提〔2025〕2号"), "\(text)")
-        #expect(flat.contains("一号精密制造有限公司：") && flat.contains("六号印刷有限公司："), "\(text)")
-        #expect(flat.contains("自收到本函之日起") && flat.contains("北京市大兴区总工会") && flat.contains("2025年10月15日"), "\(text)")
-        let pages = try Archivist.run(["pdfinfo", pdf]).stdout
-        #expect(pages.contains("Pages:") && !pages.contains("Pages:           1\n"), "a letter to a page: \(pages)")
+        #expect(flat.contains("工提〔2025〕2号") && flat.contains("一号精密制造有限公司："), "\(text)")
+        #expect(flat.contains("自收到本函之日起15日内") && flat.contains("在2025年12月31日期满前完成续订"), "the deadline: \(text)")
+        #expect(flat.contains("北京市大兴区总工会") && flat.contains("2025年10月15日") && flat.contains("联系人：张敏联系电话：010-00000000"), "\(text)")
         ReportFileTests.keepPicture(of: pdf)
     }
 }

@@ -19,6 +19,22 @@ public struct Policy: Sendable, Hashable {
     /// The organisation that deposits exports with an archive; its credit code makes document
     /// ids globally unique. Absent: exports name no depositor.
     public var depositor: Depositor? = nil
+    /// Who signs the district's letters and whom the employer calls, by district (区) as the
+    /// registry names it. A district not listed signs as `<district>总工会` with no contact.
+    public var districts: [String: DistrictOffice] = [:]
+
+    /// A district union as its letters name it: the issuer, the contact person and the phone.
+    public struct DistrictOffice: Sendable, Hashable {
+        public var issuer: String
+        public var contact: String
+        public var phone: String
+
+        public init(issuer: String, contact: String, phone: String) {
+            self.issuer = issuer
+            self.contact = contact
+            self.phone = phone
+        }
+    }
 
     /// 移交单位 — who hands filed contracts and congress records to the archive (a district
     /// union, say): a name and its unified social credit code.

@@ -5,7 +5,7 @@ public enum PolicyLoader {
     public static func load(yaml: String, file: String) throws(DataFileError) -> Policy {
         let reader = YAMLReader(file: file)
         let root = try reader.root(yaml)
-        let top = try reader.mapping(root, allowed: ["policy", "title", "targets", "coverage", "reminders", "escalation-ladder", "archive"], what: "the policy")
+        let top = try reader.mapping(root, allowed: ["policy", "title", "targets", "coverage", "reminders", "escalation-ladder", "archive", "districts"], what: "the policy")
         func section(_ key: String) throws(DataFileError) -> Node {
             guard let node = top.first(where: { $0.key == key })?.value else { throw reader.fail(root, "missing '\(key)'") }
             return node
@@ -63,6 +63,22 @@ public enum PolicyLoader {
             depositor = Policy.Depositor(name: try reader.string(nameNode, what: "depositor"), creditCode: creditCode)
         }
 
+        var districts: [String: Policy.DistrictOffice] = [:]
+        if let node = top.first(where: { $0.key == "districts" })?.value {
+            for (district, office, _) in try reader.mapping(node, what: "districts") {
+                let entries = try reader.mapping(office, allowed: ["issuer", "contact", "phone"], what: "districts: \(district)")
+                func field(_ key: String) throws(DataFileError) -> String {
+                    guard let value = entries.first(where: { $0.key == key })?.value else {
+                        throw reader.fail(office, "districts: \(district): missing '\(key)' (every district names its issuer, contact and phone)")
+                    }
+                    let text = try reader.string(value, what: "districts: \(district): \(key)")
+                    guard !text.allSatisfy(\.isWhitespace) else { throw reader.fail(value, "districts: \(district): '\(key)' is empty") }
+                    return text
+                }
+                districts[district] = Policy.DistrictOffice(issuer: try field("issuer"), contact: try field("contact"), phone: try field("phone"))
+            }
+        }
+
         let name = try reader.string(try section("policy"), what: "policy")
         return Policy(
             name: name,
@@ -75,6 +91,7 @@ public enum PolicyLoader {
             congressLookbackMonths: try reader.integer(try coverageValue("congress-lookback-months"), what: "congress-lookback-months"),
             reminderWindowDays: try reader.integer(window, what: "window-days"),
             escalationLadder: ladder,
-            depositor: depositor)
+            depositor: depositor,
+            districts: districts)
     }
 }

@@ -9,12 +9,12 @@ enum LetterLayout {
     /// `工提〔2025〕3号`: the reminders of the issuer's district in the year, numbered in order.
     static func reference(year: Int, number: Int) -> String { "工提〔\(year)〕\(number)号" }
 
-    static func letter(for laggard: Laggard, policy: Policy, asOf: Day, issuer: String, reference: String) -> OfficialLetter {
+    static func letter(for laggard: Laggard, policy: Policy, asOf: Day, issuer: String, contact: String?, reference: String) -> OfficialLetter {
         let parts = ReminderLetter.render(for: laggard, policy: policy, asOf: asOf, issuer: issuer)
             .trimmingCharacters(in: .newlines).components(separatedBy: "\n\n")
         // title, addressee, paragraphs…, issuer, date: the order ReminderLetter writes.
         let body = parts.dropFirst(2).dropLast(2).map { String($0.drop { $0 == "　" }) }
         return OfficialLetter(title: parts[0], reference: reference, addressee: parts[1], body: Array(body),
-                              issuer: parts[parts.count - 2], date: parts[parts.count - 1], contact: nil)
+                              issuer: parts[parts.count - 2], date: parts[parts.count - 1], contact: contact)
     }
 }

@@ -16,9 +16,11 @@ struct PolicyOptions: ParsableArguments {
     @OptionGroup var workflows: WorkflowsOptions
 
     /// The policy, or a data error (65) naming the file and line.
-    func load() throws -> Policy {
-        let file = try policy ?? (workflows.path() as NSString).appendingPathComponent("policy/beijing.yaml")
-        return try PolicyLoader.load(contentsOf: file)
+    func load() throws -> Policy { try PolicyLoader.load(contentsOf: try file()) }
+
+    /// The policy file's path: --policy, else the workflows directory's.
+    func file() throws -> String {
+        try policy ?? (workflows.path() as NSString).appendingPathComponent("policy/beijing.yaml")
     }
 }
 

@@ -31,6 +31,12 @@ struct WorkflowsOptions: ParsableArguments {
     /// The whole directory: workflows, policy, calendar and minimum wage.
     func load() throws -> WorkflowDirectory { try WorkflowDirectory.load(path()) }
 
+    /// The holiday calendar alone (`calendar/cn-holidays.yaml`), for the commands that count
+    /// deadlines without running a negotiation.
+    func calendar() throws -> HolidayCalendar {
+        try HolidayCalendar.load(contentsOf: (try path() as NSString).appendingPathComponent("calendar/cn-holidays.yaml"))
+    }
+
     /// The workflow file of one level.
     func file(for level: Level) throws(CommandFailure) -> String {
         (try path() as NSString).appendingPathComponent("\(level.rawValue).yaml")

@@ -71,6 +71,7 @@ extension Bargain.CoverageCommand {
         func run() async throws {
             try await reportingFailures {
                 let policy = try self.policy.load()
+                try AsOfCheck.warn(day.asOf, workflows: self.policy.workflows)
                 let catalog = WorkflowCatalog(path: try self.policy.workflows.path())
                 let laggards = try await store.withCoverageStore(creating: false) { store in
                     try await CoverageSources(store: store, workflows: catalog).laggards(policy: policy, asOf: day.asOf, district: district)

@@ -86,6 +86,7 @@ extension Bargain.CoverageCommand {
         func run() async throws {
             try await reportingFailures {
                 let policy = try self.policy.load()
+                try AsOfCheck.warn(day.asOf, workflows: self.policy.workflows)
                 let catalog = WorkflowCatalog(path: try self.policy.workflows.path())
                 // The report asked for first; with --out and no --by, the total and every grouping too.
                 let groupings = by.map { [$0.grouping] } ?? (out == nil ? [.none] : [.none, .district, .street, .industry, .chamber])

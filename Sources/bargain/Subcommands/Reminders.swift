@@ -10,35 +10,51 @@ extension Bargain {
     struct Reminders: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reminders",
-            abstract: "Write a special reminder letter (特别提示函) to each laggard, once a day, and record it as sent.",
+            abstract: "Climb the escalation ladder for each laggard: a special reminder letter (特别提示函) first, the next rung once its time has run out.",
             discussion: """
                 Example:
-                  bargain reminders --as-of 2025-12-31 --out letters/ --issuer 北京市大兴区总工会
-                  bargain reminders --as-of 2025-12-31 --out letters/ --district 大兴区
-                  bargain reminders --as-of 2025-12-31 --out letters/ --format docx
+                  bargain reminders --as-of 2025-12-31 --out letters/
+                  bargain reminders --as-of 2025-12-31 --out letters/ --district 大兴区 --format txt
 
-                For each laggard of `bargain coverage laggards` that has not had a letter on \
-                --as-of, writes DIR/DATE-CODE-特别提示函.txt (UTF-8, in Chinese): the situation, \
-                what is due and by when, the legal basis quoted (集体合同规定 arts 32 and 38, \
-                北京市实施《工会法》办法 arts 21 and 55) and the later rungs of the policy's \
-                escalation ladder. Once every letter is written, they are recorded in the store's \
-                reminder ledger as sent that day (the ladder's reminder-letter rung), so a second \
-                run on the same day writes nothing and says so. If writing a letter fails, none is \
-                recorded, and the next run writes them all again.
+                For each laggard of `bargain coverage laggards`, finds its rung on the policy's \
+                escalation ladder from the store's reminder ledger (from the reminder letter on: \
+                letter 15 days, rectification opinion 15, referral 30, credit listing in \
+                workflows/policy/beijing.yaml) and acts on it:
+                  - no rung yet: writes the special reminder letter (the 'reminder-letter' rung);
+                  - inside the rung's response window (counted with the holiday calendar, \
+                    Civil Code art 203): nothing, and says until when;
+                  - the window has run out: moves the enterprise to the next rung, recorded that \
+                    day (the rectification opinion and later rungs are taken by staff; the \
+                    output lists them);
+                  - on the last rung: nothing further.
+                Only the ledger entries of the enterprise's present lapse count (from the \
+                reminder window before its coverage ended); one that renewed starts again at \
+                the letter. A second run on the same day changes nothing.
 
-                The issuer signs each letter: --issuer NAME, else "<district>总工会" with \
-                --district, else "区总工会".
+                --as-of must be a day that has come and that the holiday calendar covers: the \
+                run records what it did on that day (a later day is a usage error, 64; a year \
+                the calendar lacks a data error, 65).
 
-                --format docx writes each letter as a Word document in the official layout \
-                (GB/T 9704 margins, 文号 above the centred title 特别提示函, addressee, body, legal \
-                basis, the issuer and date right-aligned below room for the seal), and all of the \
-                run's letters in one more file, DATE-特别提示函-合并打印.docx, to print at once; \
-                --format html the same layout as web pages. The 文号 (工提〔YEAR〕N号) numbers the \
-                reminders of each district in the year, in the order the ledger records them.
+                Letters are written into DIR as DATE-CODE-特别提示函.docx (the default, --format \
+                docx: GB/T 9704 margins, 文号 above the centred title, addressee, body, legal basis \
+                (集体合同规定 arts 32 and 38, 北京市实施《工会法》办法 arts 21 and 55), the later \
+                rungs, the issuer and date right-aligned below room for the seal, the contact \
+                person and phone), plus DATE-特别提示函-合并打印.docx with all of the run's letters \
+                to print at once; --format html the same layout as web pages, --format txt plain \
+                UTF-8 text. The 文号 (工提〔YEAR〕N号) numbers the letters of each district in the \
+                year, in the order the ledger records them.
 
-                Prints one line per letter written and a count. With --json, prints one object: \
-                asOf, out, issuer, written[] {enterprise, name, reason, file}, merged (the file of all \
-                letters; null for txt), alreadySent (laggards that had their letter that day).
+                The issuer, contact person and phone of each district come from the policy's \
+                `districts:` map (--issuer overrides the issuer); a district the map lacks signs \
+                as "<district>总工会" without a contact, with a warning. Once every letter is \
+                written, the letters and rungs are recorded in the ledger; if writing a letter \
+                fails, nothing is recorded.
+
+                Prints one line per laggard (credit code, name, rung, since, answer due by, what \
+                this run did) and a count. With --json, prints one object: asOf, out, \
+                written[] {enterprise, name, reason, issuer, reference, file}, merged (the file \
+                of all letters; null for txt), ladder[] {enterprise, name, district, rung, \
+                title, step (take, taken, waiting, top), since, answerBy}.
                 """)
 
         @OptionGroup var day: CoverageDayOptions
@@ -47,15 +63,16 @@ extension Bargain {
                 completion: .directory)
         var out: String
 
-        @Option(help: ArgumentHelp("Who signs the letters (default: \"<district>总工会\" with --district, else \"区总工会\").", valueName: "name"))
+        @Option(help: ArgumentHelp("Who signs the letters (default: the district's issuer in the policy's districts: map, else \"<district>总工会\").",
+                                   valueName: "name"))
         var issuer: String?
 
         @Option(help: ArgumentHelp("Only the registry enterprises of this district (区).", valueName: "name"))
         var district: String?
 
-        @Option(help: ArgumentHelp("How the letters are written: txt (plain text), docx (Word, the official layout, plus one file of all letters to print) or html (that layout for a browser).",
+        @Option(help: ArgumentHelp("How the letters are written: docx (Word, the official layout, plus one file of all letters to print), html (that layout for a browser) or txt (plain text).",
                                    valueName: "format"))
-        var format: LetterFormat = .txt
+        var format: LetterFormat = .docx
 
         enum LetterFormat: String, ExpressibleByArgument, CaseIterable {
             case txt, docx, html
@@ -70,31 +87,78 @@ extension Bargain {
                 var enterprise: CreditCode
                 var name: String
                 var reason: Laggard.Reason
+                var issuer: String
+                /// The 文号; null for txt letters, which have none.
+                var reference: String?
                 var file: String
+
+                func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encode(enterprise, forKey: .enterprise)
+                    try container.encode(name, forKey: .name)
+                    try container.encode(reason, forKey: .reason)
+                    try container.encode(issuer, forKey: .issuer)
+                    try container.encode(reference, forKey: .reference)
+                    try container.encode(file, forKey: .file)
+                }
+
+                enum CodingKeys: String, CodingKey { case enterprise, name, reason, issuer, reference, file }
+            }
+
+            struct Rung: Encodable {
+                var enterprise: CreditCode
+                var name: String
+                var district: String
+                var rung: String
+                var title: String
+                var step: LadderStanding.Step
+                var since: Day
+                var answerBy: Day?
+
+                init(_ standing: LadderStanding) {
+                    enterprise = standing.laggard.enterprise
+                    name = standing.laggard.name
+                    district = standing.laggard.district
+                    rung = standing.rung
+                    title = standing.title
+                    step = standing.step
+                    since = standing.since
+                    answerBy = standing.answerBy
+                }
+
+                func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encode(enterprise, forKey: .enterprise)
+                    try container.encode(name, forKey: .name)
+                    try container.encode(district, forKey: .district)
+                    try container.encode(rung, forKey: .rung)
+                    try container.encode(title, forKey: .title)
+                    try container.encode(step, forKey: .step)
+                    try container.encode(since, forKey: .since)
+                    try container.encode(answerBy, forKey: .answerBy)
+                }
+
+                enum CodingKeys: String, CodingKey { case enterprise, name, district, rung, title, step, since, answerBy }
             }
 
             var asOf: Day
             var out: String
-            var issuer: String
             var written: [Letter]
             /// All the run's letters in one file, to print (docx and html only).
             var merged: String?
-            var alreadySent: Int
+            var ladder: [Rung]
 
             func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(asOf, forKey: .asOf)
                 try container.encode(out, forKey: .out)
-                try container.encode(issuer, forKey: .issuer)
                 try container.encode(written, forKey: .written)
                 try container.encode(merged, forKey: .merged)
-                try container.encode(alreadySent, forKey: .alreadySent)
+                try container.encode(ladder, forKey: .ladder)
             }
 
-            enum CodingKeys: String, CodingKey { case asOf, out, issuer, written, merged, alreadySent }
+            enum CodingKeys: String, CodingKey { case asOf, out, written, merged, ladder }
         }
-
-        var signer: String { issuer ?? district.map { "\($0)总工会" } ?? "区总工会" }
 
         func validate() throws {
             if let issuer, issuer.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--issuer needs a name") }
@@ -104,35 +168,53 @@ extension Bargain {
             try await reportingFailures {
                 let policy = try self.policy.load()
                 let asOf = day.asOf
+                let calendar = try self.policy.workflows.calendar()
+                if let problem = AsOfCheck.problem(asOf, calendar: calendar) {
+                    throw CommandFailure("\(problem.sentence); reminders records what it does on that day, so it takes only a day that has come and that the calendar covers",
+                                         exitCode: problem.exitCode)
+                }
+                let ladder: ReminderLadder
+                do { ladder = try ReminderLadder(policy: policy, calendar: calendar) } catch {
+                    throw CommandFailure("\(try self.policy.file()): \(error)", exitCode: ExitCodes.dataError)
+                }
                 let catalog = WorkflowCatalog(path: try self.policy.workflows.path())
                 let document = try await store.withCoverageStore { store in
                     let laggards = try await CoverageSources(store: store, workflows: catalog).laggards(policy: policy, asOf: asOf, district: district)
                     let ledger = try await store.reminderLedger()
-                    let unsent = ledger.unsent(laggards, on: asOf)
-                    let references = format == .txt || unsent.isEmpty ? [:]
-                        : references(for: unsent, ledger: ledger, registry: try await store.registry())
-                    let (letters, merged) = try write(unsent, policy: policy, references: references)
+                    let standings: [LadderStanding]
+                    do { standings = try ladder.standings(of: laggards, ledger: ledger, on: asOf) } catch {
+                        throw CommandFailure("a rung's response window cannot be counted: \(error); nothing was written or recorded", exitCode: ExitCodes.dataError)
+                    }
+                    let taken = standings.filter { $0.step == .take }
+                    let letters = taken.filter { $0.rung == ReminderLetter.rung }.map(\.laggard)
+                    warnAboutUnlistedDistricts(letters, policy: policy)
+                    let references = format == .txt || letters.isEmpty ? [:]
+                        : references(for: letters, ledger: ledger, registry: try await store.registry())
+                    let (written, merged) = try write(letters, policy: policy, references: references)
                     // Recorded only once every letter is on disk.
-                    var recorded = ledger
-                    try await store.recordReminders(recorded.recordSent(unsent, on: asOf))
-                    return Document(asOf: asOf, out: out, issuer: signer, written: letters, merged: merged,
-                                    alreadySent: laggards.count - unsent.count)
+                    try await store.recordReminders(taken.map(\.entry))
+                    return Document(asOf: asOf, out: out, written: written, merged: merged, ladder: standings.map(Document.Rung.init))
                 }
                 let stdout = Terminal.standardOutput
                 if output.json {
                     stdout.write(try JSONOutput.render(document))
                     return
                 }
-                for letter in document.written { stdout.line("\(letter.file)  \(letter.name) (\(letter.reason.rawValue))") }
-                if document.written.isEmpty {
-                    stdout.line(document.alreadySent == 0
-                        ? "no laggards as of \(asOf): no letters to write"
-                        : "no letters written: all \(document.alreadySent) laggard\(document.alreadySent == 1 ? "" : "s") already had their letter on \(asOf)")
-                } else {
-                    stdout.line("\(document.written.count) letter\(document.written.count == 1 ? "" : "s") written to \(out) and recorded as sent on \(asOf)"
-                        + (document.alreadySent > 0 ? "; \(document.alreadySent) already sent that day" : ""))
-                    if let merged = document.merged { stdout.line("all of them in one file to print: \(merged)") }
-                }
+                stdout.write(LadderReport(document: document).render(for: stdout))
+            }
+        }
+
+        /// Who signs a district's letters and whom to call: --issuer, else the policy's entry,
+        /// else `<district>总工会` with no contact.
+        func office(of district: String, policy: Policy) -> (issuer: String, contact: String?) {
+            let office = policy.districts[district]
+            return (issuer ?? office?.issuer ?? (district.isEmpty ? "区总工会" : "\(district)总工会"), office.map(ReminderLetter.contactLine))
+        }
+
+        private func warnAboutUnlistedDistricts(_ laggards: [Laggard], policy: Policy) {
+            let unlisted = Set(laggards.map(\.district)).subtracting(policy.districts.keys).sorted()
+            for district in unlisted {
+                Terminal.standardError.line("warning: the policy has no 'districts: \(district)' entry: its letters are signed \(office(of: district, policy: policy).issuer) and name no contact person or phone")
             }
         }
 
@@ -173,16 +255,19 @@ extension Bargain {
             for laggard in laggards {
                 let name = String(ReminderLetter.fileName(for: laggard, asOf: day.asOf).dropLast(".txt".count)) + "." + format.rawValue
                 let file = (out as NSString).appendingPathComponent(name)
+                let (signer, contact) = office(of: laggard.district, policy: policy)
+                let reference = format == .txt ? nil : references[laggard.enterprise]
                 switch format {
                 case .txt:
-                    try save({ Array(ReminderLetter.render(for: laggard, policy: policy, asOf: day.asOf, issuer: signer).utf8) }, to: file)
+                    try save({ Array(ReminderLetter.render(for: laggard, policy: policy, asOf: day.asOf, issuer: signer, contact: contact).utf8) }, to: file)
                 case .docx, .html:
-                    let letter = LetterLayout.letter(for: laggard, policy: policy, asOf: day.asOf, issuer: signer,
-                                                     reference: references[laggard.enterprise] ?? "")
+                    let letter = LetterLayout.letter(for: laggard, policy: policy, asOf: day.asOf, issuer: signer, contact: contact,
+                                                     reference: reference ?? "")
                     try save({ try render([letter]) }, to: file)
                     laidOut.append(letter)
                 }
-                letters.append(Document.Letter(enterprise: laggard.enterprise, name: laggard.name, reason: laggard.reason, file: file))
+                letters.append(Document.Letter(enterprise: laggard.enterprise, name: laggard.name, reason: laggard.reason, issuer: signer,
+                                               reference: reference, file: file))
             }
             guard format != .txt else { return (letters, nil) }
             let merged = (out as NSString).appendingPathComponent("\(day.asOf)-特别提示函-合并打印.\(format.rawValue)")
