@@ -184,11 +184,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share: the repository's workflows, random walks for property tests.
+        .target(
+            name: "TestSupport",
+            dependencies: ["Bargaining", "BargainingFiles"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "BargainingTests",
             dependencies: [
                 "Bargaining",
                 "BargainingFiles",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -197,6 +204,7 @@ let package = Package(
             dependencies: [
                 "Bargaining",
                 "BargainingFiles",
+                "TestSupport",
                 "BargainingStore",
                 "BargainingService",
                 "BargainingCoverage",
@@ -206,24 +214,25 @@ let package = Package(
         ),
         .testTarget(
             name: "BargainCLITests",
-            dependencies: ["Bargaining", "BargainingFiles", "BargainingService", "BargainingStore", "BargainingOffice", "bargain"]
+            dependencies: ["TestSupport", "Bargaining", "BargainingFiles", "BargainingService", "BargainingStore", "BargainingOffice", "bargain"]
         ),
         .testTarget(
             name: "BargainingCoverageTests",
-            dependencies: ["Bargaining", "BargainingFiles", "BargainingCoverage"]
+            dependencies: ["TestSupport", "Bargaining", "BargainingFiles", "BargainingCoverage"]
         ),
         .testTarget(
             name: "BargainingXMLTests",
-            dependencies: ["Bargaining", "BargainingFiles", "BargainingKeys", "BargainingXML", "XMLCore", "XMLSecurity"]
+            dependencies: ["TestSupport", "Bargaining", "BargainingFiles", "BargainingKeys", "BargainingXML", "XMLCore", "XMLSecurity"]
         ),
         .testTarget(
             name: "BargainingOfficeTests",
-            dependencies: ["Bargaining", "BargainingOffice", "XMLCore"],
+            dependencies: ["TestSupport", "Bargaining", "BargainingOffice", "XMLCore"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "BargainingServerTests",
             dependencies: [
+                "TestSupport",
                 "Bargaining",
                 "BargainingFiles",
                 "BargainingStore",
@@ -238,7 +247,7 @@ let package = Package(
         ),
         .testTarget(
             name: "XMLCoreTests",
-            dependencies: ["XMLCore"]
+            dependencies: ["TestSupport", "XMLCore"]
         ),
     ]
 )

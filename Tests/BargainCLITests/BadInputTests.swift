@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Bad input to the store commands: one clear line on standard error (with the rule and its
 /// article where one applies), the documented exit status, and nothing recorded.

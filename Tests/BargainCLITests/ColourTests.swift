@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @Suite("Colour on a real terminal")
 struct ColourTests {

@@ -5,6 +5,7 @@ import BargainingService
 import BargainingStore
 import Foundation
 import Testing
+import TestSupport
 
 /// Two writers on one negotiation: the loser reads what the winner recorded and decides again,
 /// three times in all, then reports the conflict with its documented status.

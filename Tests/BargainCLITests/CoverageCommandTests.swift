@@ -4,6 +4,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import TestSupport
 
 /// `bargain registry import`, `contracts import`, `coverage`, `coverage laggards`, `reminders`
 /// and `import`, run as the built binary against a temporary store.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 
 /// `bargain export` and `bargain import` as an archivist runs them, on the demo's negotiations,
 /// with the files checked by tools nobody here wrote: xmllint (Debian's libxml2-utils) against our

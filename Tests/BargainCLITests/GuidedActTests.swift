@@ -4,6 +4,7 @@ import BargainingFiles
 import BargainingService
 import BargainingStore
 import Testing
+import TestSupport
 
 /// `bargain next`'s conversation, in process: the same questions and answers as on a terminal,
 /// against negotiations held in memory.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `bargain` installed as the README says (the binary in PREFIX/bin, the workflows and schemas in
 /// PREFIX/share/bargain) and started by name from `PATH`, in a directory that holds neither.

@@ -4,6 +4,7 @@ import BargainingFiles
 import BargainingStore
 import Foundation
 import Testing
+import TestSupport
 
 /// The server keeps the negotiations it reads (``NegotiationMemory``) so the seat check and the
 /// act read the store once; what it decides on must still be what is stored, and a city's

@@ -1,6 +1,7 @@
 import Bargaining
 import Foundation
 import Testing
+import TestSupport
 
 /// `bargain coverage --out FILE` and `coverage laggards --out FILE` (issue 13 item 1): the
 /// workbooks opened by openpyxl carry the figures of `--json`; LibreOffice prints them.

@@ -5,6 +5,7 @@ import BargainingService
 import BargainingStore
 import Foundation
 import Testing
+import TestSupport
 
 /// Idempotency keys (issue 18 item 2): an act repeated under its request id is recorded once and
 /// answered with its first outcome, in the service and through `bargain do --request-id`.

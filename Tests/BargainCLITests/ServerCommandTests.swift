@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The union chair's CLI against the city server (issue 15 item 8): `bargain serve` as a separate
 /// process on 127.0.0.1, `bargain login`, then `do`, `status`, `list` and `log` with `--server`,

@@ -2,6 +2,7 @@ import Bargaining
 import BargainingFiles
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("bargain workflow show")
 struct WorkflowShowTests {

@@ -2,6 +2,7 @@ import Bargaining
 import Foundation
 import BargainingCoverage
 import Testing
+import TestSupport
 
 @Suite("Reminder letters (特别提示函) and the ledger of letters sent")
 struct ReminderTests {
@@ -40,9 +41,7 @@ struct ReminderTests {
     }
 
     static func calendar() throws -> HolidayCalendar {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return try HolidayCalendar.load(contentsOf: url.path + "/workflows/calendar/cn-holidays.yaml")
+        try HolidayCalendar.load(contentsOf: Repository.workflow("calendar/cn-holidays.yaml"))
     }
 
     /// Runs the ladder on `on` and records what it takes, as `bargain reminders` does.
@@ -136,9 +135,7 @@ struct ReminderTests {
         ("    issuer: 北京市大兴区总工会\n    contact: 张敏\n    phone: 010-1\n    fax: 010-2\n", "unknown key 'fax' in districts: 大兴区"),
     ])
     func districtErrors(_ entry: String, _ message: String) throws {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        let shipped = try String(contentsOfFile: url.path + "/workflows/policy/beijing.yaml", encoding: .utf8)
+        let shipped = try String(contentsOfFile: Repository.workflow("policy/beijing.yaml"), encoding: .utf8)
         let cut = try #require(shipped.range(of: "\ndistricts:\n"))
         let yaml = String(shipped[..<cut.upperBound]) + "  大兴区:\n" + entry
         do {

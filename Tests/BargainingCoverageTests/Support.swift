@@ -2,6 +2,7 @@ import Bargaining
 import BargainingFiles
 import BargainingCoverage
 import Foundation
+import TestSupport
 
 /// `Day("…")!` for literals the test itself writes.
 func day(_ text: String) -> Day {
@@ -61,9 +62,7 @@ func policy(signing: String = "90%", renewal: String = "90%", chamber: String = 
 
 /// The policy file that ships, found from this file's path (Tests/BargainingCoverageTests/X.swift).
 func beijingPolicy() throws -> Policy {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return try PolicyLoader.load(contentsOf: url.path + "/workflows/policy/beijing.yaml")
+    try PolicyLoader.load(contentsOf: Repository.workflow("policy/beijing.yaml"))
 }
 
 /// The total figures of a report over `registry` and `contracts`.

@@ -3,6 +3,7 @@ import BargainingCoverage
 import BargainingService
 import BargainingStore
 import Testing
+import TestSupport
 
 /// One as-of truth (issue 14 item 1): what `status` derives for a day is what `list`, the
 /// coverage figures and the laggards see for that day, on each SQL store, though no act recorded
@@ -15,7 +16,7 @@ enum AsOfCoverage {
         .init(name: "S1 art 38: a renewal is open for the laggards from its opening until it is withdrawn, as of each day", run: openRenewal),
     ]
 
-    static let policy: Policy = Samples.directory.context.policy
+    static let policy: Policy = Repository.directory.context.policy
 
     /// The five enterprises of the regional sample, unionised since 2020, in one street.
     static var registry: [RegistryEnterprise] {
@@ -41,7 +42,7 @@ enum AsOfCoverage {
 
     static func reviewSilence(_ subject: StoreUnderTest) async throws {
         try await subject.withCoverage { store in
-            let workflows = WorkflowCatalog(Samples.directory)
+            let workflows = WorkflowCatalog(Repository.directory)
             let service = LocalNegotiationService(store: store, workflows: workflows)
             let coverage = CoverageSources(store: store, workflows: workflows)
             try await store.upsertRegistry(registry)
@@ -87,7 +88,7 @@ enum AsOfCoverage {
 
     static func openRenewal(_ subject: StoreUnderTest) async throws {
         try await subject.withCoverage { store in
-            let workflows = WorkflowCatalog(Samples.directory)
+            let workflows = WorkflowCatalog(Repository.directory)
             let service = LocalNegotiationService(store: store, workflows: workflows)
             let coverage = CoverageSources(store: store, workflows: workflows)
             try await store.upsertRegistry([RegistryEnterprise(

@@ -1,6 +1,7 @@
 import BargainingStore
 import Foundation
 import Testing
+import TestSupport
 
 /// The store under faults: PostgreSQL sessions terminated while writers act (issue 18 item 7).
 @Suite("PostgreSQL under a session killer", .serialized)
@@ -33,7 +34,7 @@ struct FaultTests {
         // When 8 writers each act 30 times, opening the store for each act as `bargain do` does
         let start = ContinuousClock.now
         let children = try (1...Self.writers).map { writer in
-            try ChildProcess.start(executable, ["acts", "--store", location, "--workflows", Samples.workflowsPath, "--negotiation", id,
+            try ChildProcess.start(executable, ["acts", "--store", location, "--workflows", Repository.workflowsPath, "--negotiation", id,
                                                 "--writer", "w\(writer)", "--decisions", "\(Self.actsPerWriter)"])
         }
         var outcomes: [Outcome] = []
@@ -62,7 +63,7 @@ struct FaultTests {
         let unknown = outcomes.filter { $0.word == "unknown" }.map(\.key)
         var retried: [Outcome] = []
         if !unknown.isEmpty {
-            let retry = try ChildProcess.run(executable, ["acts", "--store", location, "--workflows", Samples.workflowsPath, "--negotiation", id,
+            let retry = try ChildProcess.run(executable, ["acts", "--store", location, "--workflows", Repository.workflowsPath, "--negotiation", id,
                                                           "--keys", unknown.joined(separator: ",")])
             retried = retry.stdout.split(separator: "\n").compactMap(Outcome.init)
             #expect(retried.map(\.key) == unknown)

@@ -30,7 +30,7 @@ enum StoreConformance {
         Check(name: "verify names a chain shorter than the negotiation's version", run: verifyDetectsTruncation),
         Check(name: "a failed append leaves nothing half-written", run: failedAppendWritesNothing),
         Check(name: "a request id is recorded once: a second commit under it writes nothing", run: requestRecordedOnce),
-    ]
+    ] + RandomWalkConformance.all
 
     static func roundTrip(_ subject: StoreUnderTest) async throws {
         try await subject.with { store in

@@ -1,6 +1,7 @@
 import Bargaining
 import BargainingFiles
 import Testing
+import TestSupport
 
 /// Every seat x every act of every shipped workflow x in and out of scope.
 @Suite("Authorization: seats, scopes and acts")
@@ -28,7 +29,7 @@ struct AuthorizationMatrixTests {
     @Test("every seat x every act of every shipped workflow: in scope the workflow's roles decide, out of scope it is 'not found'",
           arguments: WorkflowLoaderTests.shipped)
     func matrix(workflowName: String) throws {
-        let workflow = try WorkflowLoader.load(contentsOf: "\(Fixtures.workflowsPath)/\(workflowName).yaml")
+        let workflow = try WorkflowLoader.load(contentsOf: "\(Repository.workflowsPath)/\(workflowName).yaml")
         #expect(!workflow.actions.isEmpty)
         for (seat, role) in Self.seats {
             #expect(Authorization.decide(seat: seat, account: "甲", facts: Self.inside, request: .read) == .allowed(nil))
@@ -59,7 +60,7 @@ struct AuthorizationMatrixTests {
 
     @Test("S1 art 32: either side sends the notice; the enterprise union acts for its own enterprise, recorded under the account's name")
     func actorFromSeat() throws {
-        let workflow = try WorkflowLoader.load(contentsOf: "\(Fixtures.workflowsPath)/enterprise.yaml")
+        let workflow = try WorkflowLoader.load(contentsOf: "\(Repository.workflowsPath)/enterprise.yaml")
         let notice = try #require(workflow.action(.sendNotice))
         let decision = Authorization.decide(seat: .unionOfEnterprise(Self.plant), account: "王芳", facts: Self.inside, request: .act(notice))
         #expect(decision == .allowed(Actor(.employeeSide, "王芳")))

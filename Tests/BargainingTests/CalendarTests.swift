@@ -2,17 +2,12 @@ import BargainingFiles
 import Foundation
 import Testing
 @testable import Bargaining
+import TestSupport
 
 /// The package's own data files, found from this file's path (Tests/BargainingTests/X.swift), so
 /// the tests check the calendar and wage data that ship.
 enum CalendarDataFiles {
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    static func path(_ relative: String) -> String { packageRoot + "/" + relative }
+    static func path(_ relative: String) -> String { Repository.root.path + "/" + relative }
 
     static func bundledCalendar() throws -> HolidayCalendar {
         try HolidayCalendar.load(contentsOf: path(HolidayCalendar.bundledRelativePath))

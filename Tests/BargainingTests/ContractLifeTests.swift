@@ -1,6 +1,7 @@
 import Bargaining
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Effect, termination and local caps (SPEC §2, §3 steps 10–14)")
 struct ContractLifeTests {
@@ -40,9 +41,9 @@ struct ContractLifeTests {
 
     @Test("S1 art 19 [policy]: a district that caps a side at 10 gets 11 refused")
     func capOfTen() throws {
-        let text = try String(contentsOfFile: Fixtures.workflowsPath + "/enterprise.yaml", encoding: .utf8)
+        let text = try String(contentsOfFile: Repository.workflowsPath + "/enterprise.yaml", encoding: .utf8)
             .replacingOccurrences(of: "delegation-size: {min: 3}", with: "delegation-size: {min: 3, max: 10}")
-        let engine = Engine(workflow: try WorkflowLoader.load(yaml: text, file: "capped.yaml"), context: Fixtures.directory.context)
+        let engine = Engine(workflow: try WorkflowLoader.load(yaml: text, file: "capped.yaml"), context: Repository.directory.context)
         var script = Scenario.script
         script.opening.workflow = engine.workflow.reference
         var drive = try Drive(script, engine: engine)

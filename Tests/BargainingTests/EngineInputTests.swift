@@ -1,5 +1,6 @@
 import Bargaining
 import Testing
+import TestSupport
 
 @Suite("Bad input to the engine: refused with a reason, nothing recorded")
 struct EngineInputTests {
@@ -106,7 +107,7 @@ struct EngineInputTests {
 
     @Test("S2 art 53; S5 art 22: a regional negotiation lists its enterprises, none twice")
     func openingChecks() throws {
-        let engine = Fixtures.engine(.regional)
+        let engine = Repository.engine(.regional)
         var opening = Scenario.script.opening
         opening.level = .regional
         opening.enterprises = []

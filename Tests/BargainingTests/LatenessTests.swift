@@ -1,5 +1,6 @@
 import Bargaining
 import Testing
+import TestSupport
 
 /// Acts done after the time limit they end: taken where the law takes them, and marked late
 /// with the days and the article; refused where the workflow says so (issue 14 item 2).
@@ -38,12 +39,12 @@ struct LatenessTests {
 
     @Test("S1 art 42: where the workflow refuses late filings (late: refused), a late filing is refused with the days")
     func lateFilingRefusedWhereWorkflowSays() throws {
-        let text = try String(contentsOfFile: Fixtures.workflowsPath + "/enterprise.yaml", encoding: .utf8)
+        let text = try String(contentsOfFile: Repository.workflowsPath + "/enterprise.yaml", encoding: .utf8)
         let strict = text.replacing("    article: \"S1 art 42 [policy: Beijing 10 days]\"\n",
                                     with: "    article: \"S1 art 42 [policy: Beijing 10 days]\"\n    late: refused\n", maxReplacements: 1)
         #expect(strict != text, "the shipped filing deadline changed; update the test")
         let workflow = try WorkflowLoader.load(yaml: strict, file: "strict.yaml")
-        let engine = Engine(workflow: workflow, context: Fixtures.directory.context)
+        let engine = Engine(workflow: workflow, context: Repository.directory.context)
         var drive = try Drive(SampleNegotiations.enterprise(workflow: workflow.reference), engine: engine)
         try drive.run(SampleNegotiations.enterprise(workflow: workflow.reference).acts, until: .file)
         let due = try #require(drive.state.deadlines.first { $0.name == "filing" }?.due)

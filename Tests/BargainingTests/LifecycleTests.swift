@@ -1,9 +1,10 @@
 import Bargaining
 import Testing
+import TestSupport
 
 @Suite("A whole enterprise negotiation")
 struct LifecycleTests {
-    let script = SampleNegotiations.enterprise(workflow: Fixtures.engine().workflow.reference)
+    let script = SampleNegotiations.enterprise(workflow: Repository.engine().workflow.reference)
 
     @Test("the sample negotiation runs from notice to an agreement in force")
     func sampleRunsToInForce() throws {

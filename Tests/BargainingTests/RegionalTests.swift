@@ -1,9 +1,10 @@
 import Bargaining
 import Testing
+import TestSupport
 
 @Suite("Regional negotiations (SPEC §1)")
 struct RegionalTests {
-    let engine = Fixtures.engine(.regional)
+    let engine = Repository.engine(.regional)
     var script: SampleNegotiations.Script { SampleNegotiations.regional(workflow: engine.workflow.reference) }
 
     @Test("S5 art 22: a regional negotiation covers its five listed enterprises through to an agreement in force")

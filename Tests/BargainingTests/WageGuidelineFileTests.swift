@@ -1,18 +1,19 @@
 import Bargaining
 import BargainingFiles
 import Testing
+import TestSupport
 
 @Suite("Wage guideline file (S4 art 8; SPEC §4)")
 struct WageGuidelineFileTests {
     @Test("S4 art 8: the shipped Beijing file has every calendar year 2015–2026, nothing unknown marked verified")
     func shippedYears() throws {
-        let years = try WageGuidelineFile.load(contentsOf: Fixtures.workflowsPath + "/wage-guideline/beijing.yaml")
+        let years = try WageGuidelineFile.load(contentsOf: Repository.workflowsPath + "/wage-guideline/beijing.yaml")
         #expect(years.keys.sorted() == Array(2015...2026))
         #expect(years[2016]?.lowerBP == 400 && years[2016]?.baselineBP == 900 && years[2016]?.upperBP == nil)
         for guideline in years.values where [guideline.lowerBP, guideline.baselineBP, guideline.upperBP].contains(nil) {
             #expect(!guideline.verified, "\(guideline.year)")
         }
-        #expect(Fixtures.directory.context.wageGuidelines == years, "the workflows directory loads it")
+        #expect(Repository.directory.context.wageGuidelines == years, "the workflows directory loads it")
     }
 
     @Test("load errors name the file, the line and the reason", arguments: [

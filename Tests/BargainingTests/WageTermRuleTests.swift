@@ -1,5 +1,6 @@
 import Bargaining
 import Testing
+import TestSupport
 
 @Suite("Wage terms (SPEC §4)")
 struct WageTermRuleTests {
@@ -33,7 +34,7 @@ struct WageTermRuleTests {
 
     @Test("S4 art 8: an adjustment rate outside the wage guideline is a warning, not a refusal")
     func guidelineWarns() throws {
-        var context = Fixtures.directory.context
+        var context = Repository.directory.context
         context.wageGuidelines[2025] = WageGuideline(year: 2025, lowerBP: 200, baselineBP: 500, upperBP: 800)
         let engine = Engine(workflow: Scenario.engine.workflow, context: context)
         var drive = try Drive(Scenario.script, engine: engine)
@@ -93,7 +94,7 @@ struct WageTermRuleTests {
 
     @Test("S5 art 22: an enterprise agreement may not set a lower wage than the regional agreement covering the enterprise")
     func notBelowRegional() throws {
-        var context = Fixtures.directory.context
+        var context = Repository.directory.context
         let code = SampleNegotiations.precisionWorks.creditCode
         context.coveringTerms[code] = [CoveringTerms(contractID: "REG-2025-01", level: .regional, lowestWageFen: 290_000,
                                                      effectiveOn: Scenario.day("2025-01-01"), expiresOn: Scenario.day("2025-12-31"))]

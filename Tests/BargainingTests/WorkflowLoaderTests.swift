@@ -1,6 +1,7 @@
 import Bargaining
 import BargainingFiles
 import Testing
+import TestSupport
 
 @Suite("Loading workflow files")
 struct WorkflowLoaderTests {
@@ -8,14 +9,14 @@ struct WorkflowLoaderTests {
 
     @Test("every shipped workflow passes the checks", arguments: shipped)
     func shippedWorkflowsLoad(name: String) throws {
-        let workflow = try WorkflowLoader.load(contentsOf: "\(Fixtures.workflowsPath)/\(name).yaml")
+        let workflow = try WorkflowLoader.load(contentsOf: "\(Repository.workflowsPath)/\(name).yaml")
         #expect(workflow.name == name)
         #expect(workflow.digest.count == 64)
     }
 
     @Test("the shipped policy loads with the seed 004 targets")
     func policy() throws {
-        let policy = Fixtures.directory.context.policy
+        let policy = Repository.directory.context.policy
         #expect(policy.signingTarget == 9000)
         #expect(policy.renewalTarget == 9000)
         #expect(policy.chamberTarget == 8500)
@@ -131,10 +132,10 @@ struct ActionFileLoaderTests {
 struct PinnedWorkflowTests {
     @Test("a negotiation's engine is found by its pinned reference; a changed digest is refused")
     func pinned() throws {
-        let reference = Fixtures.engine().workflow.reference
-        #expect(try Fixtures.directory.engine(for: reference).workflow.digest == reference.digest)
+        let reference = Repository.engine().workflow.reference
+        #expect(try Repository.directory.engine(for: reference).workflow.digest == reference.digest)
         var changed = reference
         changed.digest = String(repeating: "0", count: 64)
-        #expect(throws: PinnedWorkflowError.self) { try Fixtures.directory.engine(for: changed) }
+        #expect(throws: PinnedWorkflowError.self) { try Repository.directory.engine(for: changed) }
     }
 }

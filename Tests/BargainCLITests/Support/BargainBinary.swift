@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The built `bargain` executable, run as a user would: a separate process with arguments, an
 /// environment, a working directory and standard input, observed through its output and status.
@@ -68,19 +69,6 @@ enum BargainBinary {
         try process.run()
         return process
     }
-}
-
-/// The repository this test file belongs to: its shipped `workflows/` are what the tests check.
-enum Repository {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url
-    }()
-
-    static let workflows = root.appendingPathComponent("workflows")
-
-    static func workflow(_ name: String) -> String { workflows.appendingPathComponent(name).path }
 }
 
 /// A directory removed when the value goes away.

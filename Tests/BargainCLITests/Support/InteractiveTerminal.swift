@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TestSupport
 
 /// `bargain` on a pseudo-terminal that the test types into: standard input, output and error
 /// are all the terminal, as in a chair's window. `expect` waits for text to appear, `send`

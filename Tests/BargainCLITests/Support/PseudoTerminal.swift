@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TestSupport
 
 /// Runs `bargain` with its standard output on a pseudo-terminal, so it behaves as it does in a
 /// chair's terminal window (colour, prompts). Standard error goes to a pipe-free file.

@@ -9,14 +9,14 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import XMLCore
+import TestSupport
 
 /// A city server with `/oai` over a fresh SQLite store holding two filed negotiations (the
 /// enterprise sample ENT-2025-001 and the regional sample REG-2025-001, each a contract and two
 /// congress records) and one that is only opened (ENT-2025-002), which must never show. Lists
 /// come one negotiation per page, so every list of more than one is resumed.
 struct OAIFixture: LiveServerFixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
     static let schemas = root.appendingPathComponent("exports/schema").path
     static let fixtures = root.appendingPathComponent("Tests/BargainingServerTests/Fixtures").path
     static let unfiled = "ENT-2025-002"

@@ -7,13 +7,13 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Testing
+import TestSupport
 
 /// A city server over a fresh SQLite store in a temporary directory, with the enterprise sample
 /// opened (北京经济技术开发区, enterprise 91110302MA01C8XK7…) and one account per seat the tests
 /// need, each with a password and an API token. Bcrypt runs at its lowest cost here.
 struct ServerFixture: LiveServerFixture {
-    static let workflows = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("workflows").path
+    static let workflows = Repository.workflowsPath
     static let password = "correct horse battery"
     static let district = "北京经济技术开发区"
     static let today = Day("2025-03-10")!

@@ -1,22 +1,11 @@
 import Bargaining
 import BargainingFiles
 import BargainingStore
+import TestSupport
 
 /// The repository's own workflows and the scripted sample negotiation, as store test data.
 enum Samples {
-    static let root: String = {
-        var path = #filePath
-        for _ in 0..<4 { path = String(path[..<path.lastIndex(of: "/")!]) }
-        return path
-    }()
-
-    static let workflowsPath = root + "/workflows"
-
-    static let directory: WorkflowDirectory = {
-        do { return try WorkflowDirectory.load(workflowsPath) } catch { fatalError("workflows/ does not load: \(error)") }
-    }()
-
-    static func engine(_ level: Level = .enterprise) -> Engine { directory.engine(for: level) }
+    static func engine(_ level: Level = .enterprise) -> Engine { Repository.engine(level) }
 
     /// The enterprise sample decided act by act: the opening, then each decision with the
     /// version it was decided against.

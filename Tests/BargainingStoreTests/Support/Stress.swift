@@ -2,6 +2,7 @@ import Bargaining
 import BargainingStore
 import Foundation
 import Testing
+import TestSupport
 
 /// The concurrency and crash scenarios, run by StressTests against each backend through real
 /// `bargain-store-stress` processes.
@@ -29,7 +30,7 @@ enum Stress {
             let start = ContinuousClock.now
             let children = try (1...writers).map { writer in
                 try ChildProcess.start(executable, [
-                    "write", "--store", subject.location, "--workflows", Samples.workflowsPath,
+                    "write", "--store", subject.location, "--workflows", Repository.workflowsPath,
                     "--negotiation", ids[shared ? 0 : writer - 1], "--writer", "w\(writer)", "--decisions", "\(decisionsPerWriter)",
                 ] + (serviceRetries ? ["--retries", "service"] : []))
             }
@@ -119,7 +120,7 @@ enum Stress {
         var next = 0  // the first negotiation not yet seen renewed
         for kill in 0..<kills {
             let child = try ChildProcess.start(executable, [
-                "renew", "--store", subject.location, "--workflows", Samples.workflowsPath, "--negotiation", "CRASH-", "--on", "2026-02-02",
+                "renew", "--store", subject.location, "--workflows", Repository.workflowsPath, "--negotiation", "CRASH-", "--on", "2026-02-02",
             ])
             // Mostly within its first few renewals, whatever the backend's speed; every tenth kill at
             // any moment, opening the store included.

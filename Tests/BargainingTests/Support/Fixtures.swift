@@ -1,24 +1,11 @@
 import Bargaining
 import BargainingFiles
 import Testing
+import TestSupport
 
 /// The repository's own `workflows/` directory, loaded once for all tests: the tests check the
 /// files that ship, not copies of them.
 enum Fixtures {
-    static let root: String = {
-        var path = #filePath
-        for _ in 0..<4 { path = String(path[..<path.lastIndex(of: "/")!]) }
-        return path
-    }()
-
-    static let workflowsPath = root + "/workflows"
-
-    static let directory: WorkflowDirectory = {
-        do { return try WorkflowDirectory.load(workflowsPath) } catch { fatalError("workflows/ does not load: \(error)") }
-    }()
-
-    static func engine(_ level: Level = .enterprise) -> Engine { directory.engine(for: level) }
-
     static func day(_ text: String) -> Day { Day(text)! }
 }
 
@@ -28,7 +15,7 @@ struct Drive {
     var state: NegotiationState
     var events: [Event]
 
-    init(_ script: SampleNegotiations.Script, engine: Engine = Fixtures.engine()) throws {
+    init(_ script: SampleNegotiations.Script, engine: Engine = Repository.engine()) throws {
         self.engine = engine
         let decision = try engine.open(script.opening, by: script.openedBy, on: script.openedOn).get()
         state = decision.state

@@ -1,8 +1,9 @@
 import Bargaining
+import TestSupport
 
 /// Builders for the rule tests: the sample negotiation taken up to a step, then varied.
 enum Scenario {
-    static let engine = Fixtures.engine()
+    static let engine = Repository.engine()
     static let script = SampleNegotiations.enterprise(workflow: engine.workflow.reference)
     static let union = SampleNegotiations.unionChair
     static let employer = SampleNegotiations.employerChief
