@@ -68,6 +68,13 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
         /// An enterprise-level contract lists this many enterprises instead of one.
         case enterpriseContractNeedsOneEnterprise(found: Int)
         case expiresBeforeEffective(effective: Day, expires: Day)
+        case terminatedBeforeEffective(effective: Day, terminated: Day)
+        /// A contract is signed, then filed, then takes effect: never the other way (S1 arts 36–47).
+        case signedAfterEffective(signed: Day, effective: Day)
+        /// A term longer than S1 art 38 allows: `latest` is the last day it could run to.
+        case termOverMaximum(effective: Day, expires: Day, latest: Day)
+        /// The same enterprise's session on the same day is on an earlier line.
+        case duplicateSession(CreditCode, Day, firstLine: Int)
 
         public var description: String {
             switch self {
@@ -121,6 +128,15 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
                 return "an enterprise contract covers exactly one enterprise, not \(found)"
             case .expiresBeforeEffective(let effective, let expires):
                 return "expires on \(expires), before it takes effect on \(effective)"
+            case .terminatedBeforeEffective(let effective, let terminated):
+                return "terminated on \(terminated), before it takes effect on \(effective)"
+            case .signedAfterEffective(let signed, let effective):
+                return "signed on \(signed), after it takes effect on \(effective); a contract takes effect after it is signed"
+            case .termOverMaximum(let effective, let expires, let latest):
+                return "a term from \(effective) to \(expires) is over \(ContractsCSV.maximumTermYears) years "
+                    + "(\(RuleID.contractTerm.article): it ends by \(latest) at the latest)"
+            case .duplicateSession(let code, let day, let firstLine):
+                return "the session of \(code) on \(day) is already on line \(firstLine)"
             }
         }
     }

@@ -9,10 +9,10 @@ import Bargaining
 /// | `contract_id` | 合同编号 | text, unique in the file |
 /// | `level` | 层级 | `enterprise/industry/regional` or `企业/行业性/区域性` (`行业`, `区域`) |
 /// | `title` | 合同名称 | text |
-/// | `signed_on` | 签订日期 | `YYYY-MM-DD` or empty; the column may be left out |
+/// | `signed_on` | 签订日期 | `YYYY-MM-DD` or empty, not after `effective_on`; the column may be left out |
 /// | `effective_on` | 生效日期 | `YYYY-MM-DD` |
-/// | `expires_on` | 到期日期 | `YYYY-MM-DD`, not before `effective_on` |
-/// | `terminated_on` | 终止日期 | `YYYY-MM-DD` or empty; the column may be left out |
+/// | `expires_on` | 到期日期 | `YYYY-MM-DD`, not before `effective_on`, within 3 years of it (S1 art 38) |
+/// | `terminated_on` | 终止日期 | `YYYY-MM-DD` or empty, not before `effective_on`; the column may be left out |
 /// | `enterprises` | 覆盖企业 | credit codes separated by `;` (or `；`); exactly one, in the registry, for an enterprise contract |
 ///
 /// An enterprise contract's enterprise must already be in the registry: a contract covering an
@@ -60,9 +60,7 @@ public enum ContractsCSV {
             if let id, let first = firstLine[id] {
                 row.fail(.contractID, .duplicateContractID(id, firstLine: Int(first)))
             }
-            if let effective, let expires, expires < effective {
-                row.fail(.expiresOn, .expiresBeforeEffective(effective: effective, expires: expires))
-            }
+            ContractsCSV.checkDates(&row, signed: signed, effective: effective, expires: expires, terminated: terminated)
             if level == .enterprise, !unregistered.isEmpty {
                 for code in unregistered { row.fail(.enterprises, .unknownEnterprise(code)) }
                 enterprises = nil
@@ -76,6 +74,32 @@ public enum ContractsCSV {
             firstLine[id] = Int32(row.line)
             return CoverageContract(id: id, level: level, title: title, signedOn: signed, effectiveOn: effective,
                                     expiresOn: expires, terminatedOn: terminated, enterprises: enterprises)
+        }
+    }
+
+    /// The longest term S1 art 38 allows a collective contract (``RuleID/contractTerm``'s
+    /// `max-years` unless a workflow sets another: the legal maximum, which no policy raises).
+    public static let maximumTermYears = 3
+
+    /// The contract's own dates, each problem with the column it is in (issue 12 item 8): it
+    /// takes effect after it is signed, and ends (expires or is terminated) after it takes effect,
+    /// within the legal maximum term.
+    private static func checkDates(_ row: inout CSVRowParser<ContractColumn>, signed: Day?, effective: Day?, expires: Day?,
+                                   terminated: Day?) {
+        guard let effective else { return }
+        if let signed, signed > effective {
+            row.fail(.signedOn, .signedAfterEffective(signed: signed, effective: effective))
+        }
+        if let expires {
+            let latest = effective.adding(years: maximumTermYears).adding(days: -1)
+            if expires < effective {
+                row.fail(.expiresOn, .expiresBeforeEffective(effective: effective, expires: expires))
+            } else if expires > latest {
+                row.fail(.expiresOn, .termOverMaximum(effective: effective, expires: expires, latest: latest))
+            }
+        }
+        if let terminated, terminated < effective {
+            row.fail(.terminatedOn, .terminatedBeforeEffective(effective: effective, terminated: terminated))
         }
     }
 

@@ -38,6 +38,9 @@ public struct CoverageCalculator: Sendable {
     /// Enterprise `i`'s congress session days, the same way.
     let sessionStart: [Int32]
     let sessionDays: [Int32]
+    /// Whether any congress session was given at all: without one the congress rate has no data
+    /// source and is "no data", not 0%.
+    public let congressRecorded: Bool
 
     /// Credit codes must be unique in `registry` (as `RegistryCSV` and the store keep them).
     /// Contracts and sessions naming enterprises outside the registry are left out: no rate
@@ -117,6 +120,7 @@ public struct CoverageCalculator: Sendable {
         }
         self.sessionStart = sessionStart
         self.sessionDays = sessionDays
+        congressRecorded = !congressSessions.isEmpty
     }
 
     /// The days a contract covers (first, last) and its interval flags; nil when it covers none
@@ -174,7 +178,7 @@ public struct CoverageCalculator: Sendable {
         if let districtFilter {
             guard let index = districtKeys.firstIndex(of: districtFilter) else {
                 return CoverageReport(asOf: asOf, from: from, to: to, groupBy: groupBy, groups: [],
-                                      total: CoverageTally().figures(key: "total", policy: policy))
+                                      total: CoverageTally().figures(key: "total", policy: policy, congressRecorded: congressRecorded))
             }
             filter = Int32(index)
         }
@@ -185,12 +189,12 @@ public struct CoverageCalculator: Sendable {
         for (index, tally) in tallies.enumerated() where tally.enterprises > 0 {
             total += tally
             guard groupBy != .none else { continue }
-            var figures = tally.figures(key: keys[index], policy: policy)
+            var figures = tally.figures(key: keys[index], policy: policy, congressRecorded: congressRecorded)
             if groupBy == .street { figures.district = streetKeys[index].district }
             groups.append(figures)
         }
         return CoverageReport(asOf: asOf, from: from, to: to, groupBy: groupBy, groups: groups,
-                              total: total.figures(key: "total", policy: policy))
+                              total: total.figures(key: "total", policy: policy, congressRecorded: congressRecorded))
     }
 
     /// The single pass: every enterprise in scope adds itself to its group's counts.

@@ -36,12 +36,14 @@ public struct CoverageFigures: Sendable, Hashable, Codable {
     /// calendar months from the policy (`Day.adding(months:)`, which keeps the day of the month
     /// or clamps it to the month's end).
     public var congressEstablished: Int
-    /// 职代会建制率 = congressEstablished / unionised.
+    /// 职代会建制率 = congressEstablished / unionised; nil also when no congress session is
+    /// recorded anywhere (no data source: nothing imported, no congress vote held), since 0%
+    /// would then say every enterprise failed to hold one when nobody has said (issue 12 item 7).
     public var congressRate: Double?
     public var shortfall: CoverageShortfall
 
     public init(key: String, unionised: Int, signed: Int, employees: Int, employeesCovered: Int, due: Int, renewed: Int,
-                chamberMembers: Int, chamberSigned: Int, congressEstablished: Int, policy: Policy) {
+                chamberMembers: Int, chamberSigned: Int, congressEstablished: Int, congressRecorded: Bool = true, policy: Policy) {
         self.key = key
         self.unionised = unionised
         self.signed = signed
@@ -56,13 +58,18 @@ public struct CoverageFigures: Sendable, Hashable, Codable {
         employeeCoverage = Self.rate(employeesCovered, employees)
         renewalRate = Self.rate(renewed, due)
         chamberRate = Self.rate(chamberSigned, chamberMembers)
-        congressRate = Self.rate(congressEstablished, unionised)
+        congressRate = congressRecorded ? Self.rate(congressEstablished, unionised) : nil
         shortfall = CoverageShortfall(
             signing: CoverageShortfall.needed(numerator: signed, denominator: unionised, targetBasisPoints: policy.signingTarget),
             renewal: CoverageShortfall.needed(numerator: renewed, denominator: due, targetBasisPoints: policy.renewalTarget),
             chamber: CoverageShortfall.needed(numerator: chamberSigned, denominator: chamberMembers,
                                               targetBasisPoints: policy.chamberTarget))
     }
+
+    /// The denominator the congress rate is shown over: `unionised`, or 0 ("no data") when no
+    /// session is recorded at all, so every front end writes "no data" the way it does for an
+    /// empty denominator.
+    public var congressDenominator: Int { congressRate == nil ? 0 : unionised }
 
     private static func rate(_ numerator: Int, _ denominator: Int) -> Double? {
         denominator > 0 ? Double(numerator) / Double(denominator) : nil

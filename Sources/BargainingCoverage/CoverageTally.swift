@@ -28,9 +28,12 @@ struct CoverageTally {
         lhs.congressEstablished += rhs.congressEstablished
     }
 
-    func figures(key: String, policy: Policy) -> CoverageFigures {
+    /// `congressRecorded`: whether any congress session is recorded at all (else the congress
+    /// rate is "no data").
+    func figures(key: String, policy: Policy, congressRecorded: Bool) -> CoverageFigures {
         CoverageFigures(key: key, unionised: unionised, signed: signed, employees: employees,
                         employeesCovered: employeesCovered, due: due, renewed: renewed, chamberMembers: chamberMembers,
-                        chamberSigned: chamberSigned, congressEstablished: congressEstablished, policy: policy)
+                        chamberSigned: chamberSigned, congressEstablished: congressEstablished, congressRecorded: congressRecorded,
+                        policy: policy)
     }
 }

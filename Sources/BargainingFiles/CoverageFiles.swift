@@ -18,6 +18,14 @@ extension ContractsCSV {
     }
 }
 
+extension CongressCSV {
+    public static func read(contentsOf path: String, knownEnterprises: [CreditCode], mode: CSVImportMode = .allOrNothing,
+                            options: CSVReadOptions = CSVReadOptions()) throws(CSVImportFailure) -> CSVImport<CoverageCongressSession> {
+        var source = try CoverageFiles.open(path)
+        return try read(from: &source, file: path, knownEnterprises: knownEnterprises, mode: mode, options: options)
+    }
+}
+
 extension CoverageDataGenerator {
     /// Writes the generated registry and contracts CSV files (created or emptied).
     public func writeCSV(registryTo registryPath: String, contractsTo contractsPath: String) throws(WriteError) -> Written {

@@ -47,7 +47,7 @@ public struct CoverageSheets: Sendable {
                  target(policy.renewalTarget), shortfall(figures.shortfall.renewal),
                  .number(figures.chamberMembers), .number(figures.chamberSigned), rate(figures.chamberSigned, figures.chamberMembers),
                  target(policy.chamberTarget), shortfall(figures.shortfall.chamber),
-                 .number(figures.congressEstablished), rate(figures.congressEstablished, figures.unionised)]
+                 .number(figures.congressEstablished), rate(figures.congressEstablished, figures.congressDenominator)]
             })
     }
 

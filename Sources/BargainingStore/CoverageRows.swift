@@ -16,7 +16,7 @@ enum CoverageRows {
         var closedOn: String?
     }
 
-    struct Contract {
+    struct Contract: Equatable {
         var contractID: String
         var level: String
         var title: String
@@ -24,6 +24,27 @@ enum CoverageRows {
         var effectiveOn: String
         var expiresOn: String
         var terminatedOn: String?
+    }
+
+    /// A contract's row as the store writes it.
+    static func columns(of contract: CoverageContract) -> Contract {
+        Contract(contractID: contract.id, level: contract.level.rawValue, title: contract.title, signedOn: contract.signedOn?.description,
+                 effectiveOn: contract.effectiveOn.description, expiresOn: contract.expiresOn.description,
+                 terminatedOn: contract.terminatedOn?.description)
+    }
+
+    /// Whether `contract` is already stored exactly so: its row and its enterprises' codes in
+    /// order. Nil `stored`: not stored at all.
+    static func isUnchanged(_ contract: CoverageContract, stored: (row: Contract, codes: [String])?) -> Bool {
+        guard let stored else { return false }
+        return stored.row == columns(of: contract) && stored.codes == contract.enterprises.map(\.description)
+    }
+
+    /// The record id a session from a district's ledger is stored under: its enterprise and day,
+    /// so that importing the same ledger again finds it. `ledger:` keeps it apart from the ids of
+    /// congress records (`bargain import`).
+    static func recordID(of session: CoverageCongressSession) -> String {
+        "ledger:\(session.enterprise):\(session.heldOn)"
     }
 
     /// A congress vote recorded by a negotiation, with the negotiation's opening event.

@@ -33,7 +33,9 @@ public protocol CoverageStore: EventStore {
 
     /// Records contracts concluded outside this store's negotiations and congress records read
     /// from elsewhere, replacing those stored under the same contract or record id, in one
-    /// transaction (an id given twice: the last one wins). The counts are the contracts'. A
+    /// transaction (an id given twice: the last one wins). The counts are the contracts': one
+    /// stored exactly so already (its dates, title, level and enterprises in order) is
+    /// `unchanged` and not written again. A
     /// congress record whose quorum was not met is not a session: recording it removes any
     /// sessions stored under its id, and adds none.
     @discardableResult
@@ -51,6 +53,12 @@ public protocol CoverageStore: EventStore {
     /// The imported documents of negotiation `id` (its contract and its congress records), by
     /// kind and id.
     func archivedDocuments(negotiation id: String) async throws(StoreError) -> [ArchivedDocument]
+
+    /// Records congress sessions read from a district's ledger (`bargain congress import`), in
+    /// one transaction. A session is its enterprise and day, so one already stored is
+    /// `unchanged` and nothing is ever `updated`; a session given twice is written once.
+    @discardableResult
+    func recordCongressSessions(_ sessions: [CoverageCongressSession]) async throws(StoreError) -> UpsertCounts
 
     /// The external contracts, by contract id, each with its enterprises in the order given.
     func externalContracts() async throws(StoreError) -> [CoverageContract]
@@ -75,7 +83,7 @@ public protocol CoverageStore: EventStore {
 }
 
 /// How many rows a batch added and how many it replaced; `unchanged` rows were already stored
-/// exactly so (counted for the registry only; always 0 for contracts).
+/// exactly so, and are not written again.
 public struct UpsertCounts: Sendable, Hashable, Codable {
     public var added: Int
     public var updated: Int

@@ -37,6 +37,6 @@ struct Bargain: AsyncParsableCommand {
             \(ExitCodes.discussion)
             """,
         version: Producer.version,
-        subcommands: [Demo.self, Open.self, Status.self, Next.self, Do.self, List.self, Log.self, Verify.self, CheckpointCommand.self, Backup.self, Export.self, Import.self, KeysCommand.self, RegistryCommand.self,
+        subcommands: [Demo.self, Open.self, Status.self, Next.self, Do.self, List.self, Log.self, Verify.self, CheckpointCommand.self, Backup.self, Export.self, Import.self, KeysCommand.self, RegistryCommand.self, CongressCommand.self,
                       ContractsCommand.self, CoverageCommand.self, Reminders.self, WorkflowCommand.self, Serve.self, AccountsCommand.self, Login.self])
 }

@@ -151,6 +151,6 @@ struct WorkbookImportTests {
         try Data(XLSXWriter(strings: .inline).write([XLSXSheetContent(name: "合同", rows: rows)])).write(to: URL(fileURLWithPath: path))
         let imported = try store.run(["contracts", "import", path])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout == "\(path): contracts: 1 added, 0 updated\n")
+        #expect(imported.stdout == "\(path): contracts: 1 added, 0 updated, 0 unchanged\n")
     }
 }

@@ -85,6 +85,35 @@ struct ContractsCSVTests {
         #expect(failure.errors.map(\.reason) == [.enterpriseListedTwice(code(9))])
     }
 
+    @Test("Issue 12 item 8: the contract's own dates are checked, each refusal with its line, its column and the rule")
+    func contractDates() throws {
+        let text = Self.header
+            + "A,enterprise,t,2025-01-02,2025-01-01,2025-12-31,,\(code(1))\n"      // 2: signed after effect
+            + "B,enterprise,t,,2025-01-01,2025-12-31,2024-12-31,\(code(1))\n"     // 3: terminated before effect
+            + "C,enterprise,t,,2025-01-01,2028-01-01,,\(code(1))\n"               // 4: one day over 3 years
+            + "D,enterprise,t,,2025-01-01,2024-06-30,,\(code(1))\n"               // 5: expiry before effect
+            + "E,enterprise,t,2025-01-01,2025-01-01,2027-12-31,2025-01-01,\(code(1))\n" // 6: every limit exactly: fine
+        let failure = try #require(#expect(throws: CSVImportFailure.self) {
+            try ContractsCSV.read(bytes(text), file: "c.csv", knownEnterprises: Self.known)
+        })
+        #expect(failure.errors.map(\.line) == [2, 3, 4, 5])
+        #expect(failure.errors.map(\.column) == [4, 7, 6, 6])
+        #expect(failure.errors.map(\.reason) == [
+            .signedAfterEffective(signed: day("2025-01-02"), effective: day("2025-01-01")),
+            .terminatedBeforeEffective(effective: day("2025-01-01"), terminated: day("2024-12-31")),
+            .termOverMaximum(effective: day("2025-01-01"), expires: day("2028-01-01"), latest: day("2027-12-31")),
+            .expiresBeforeEffective(effective: day("2025-01-01"), expires: day("2024-06-30")),
+        ])
+        #expect(failure.errors[0].description
+            == "c.csv:2: column 4 (signed_on): signed on 2025-01-02, after it takes effect on 2025-01-01; a contract takes effect after it is signed")
+        #expect(failure.errors[1].description == "c.csv:3: column 7 (terminated_on): terminated on 2024-12-31, before it takes effect on 2025-01-01")
+        #expect(failure.errors[2].description
+            == "c.csv:4: column 6 (expires_on): a term from 2025-01-01 to 2028-01-01 is over 3 years (S1 art 38: it ends by 2027-12-31 at the latest)")
+        let good = try ContractsCSV.read(bytes(Self.header + "E,enterprise,t,2025-01-01,2025-01-01,2027-12-31,2025-01-01,\(code(1))\n"),
+                                         file: "c.csv", knownEnterprises: Self.known)
+        #expect(good.rows.map(\.id) == ["E"], "signed, in effect and terminated on one day, a term of exactly 3 years: accepted")
+    }
+
     @Test("Skip-invalid keeps the good contracts and sets the others aside")
     func skipInvalid() throws {
         let text = Self.header

@@ -269,6 +269,19 @@ struct CoverageDefinitionTests {
         #expect(figures.shortfall == CoverageShortfall(signing: nil, renewal: nil, chamber: nil))
     }
 
+    @Test("Issue 12 item 7: with no congress session recorded anywhere the congress rate is no data, not 0% of the unionised")
+    func noCongressSourceIsNoData() throws {
+        let registry = [enterprise(1), enterprise(2)]
+        let none = total(registry, [], policy: try policy(), asOf: "2025-06-30")
+        #expect(none.unionised == 2 && none.congressEstablished == 0)
+        #expect(none.congressRate == nil && none.congressDenominator == 0, "no data source: no data")
+        #expect(none.signingRate == 0, "the other rates have their source, the registry")
+        // One session, long ago: the source exists, and the rate is a true 0%
+        let old = total(registry, [], sessions: [CoverageCongressSession(enterprise: code(1), heldOn: day("2019-06-01"))],
+                        policy: try policy(), asOf: "2025-06-30")
+        #expect(old.congressRate == 0 && old.congressDenominator == 2)
+    }
+
     @Test("Contracts and sessions naming enterprises outside the registry change nothing")
     func unknownEnterprisesAreIgnored() throws {
         let registry = [enterprise(1)]

@@ -46,6 +46,7 @@ struct DistrictPageTests {
             #expect(renewal.contains("\(total.renewed) / \(total.due)"))
             let congress = try #require(Self.row(html, id: "figure-congress"))
             #expect(congress.contains("未设 (none set)"), "no target in the policy, and it says so")
+            #expect(congress.contains("无数据 (no data)") && !congress.contains("0.0%"), "no session recorded anywhere: no data, not 0% (issue 12 item 7)")
             // Streets worst first: the first row is the street with the lowest signing rate.
             let worst = try #require(streets.groups.min { ($0.signingRate ?? 2, -($0.shortfall.signing ?? 0), $0.key) < ($1.signingRate ?? 2, -($1.shortfall.signing ?? 0), $1.key) })
             let table = try #require(html.range(of: #"<table id="streets">"#).map { String(html[$0.upperBound...]) })

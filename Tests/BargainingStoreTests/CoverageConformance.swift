@@ -14,6 +14,7 @@ enum CoverageConformance {
         .init(name: "external contracts: a failing batch stores nothing", run: externalAllOrNothing),
         .init(name: "the contract index: a negotiation's record wins over an external one with its id", run: contractIndex),
         .init(name: "congress sessions: votes that met their quorum, and imported records that did", run: congressSessions),
+        .init(name: "congress sessions from a ledger: added once, then unchanged; counted with the others", run: ledgerSessions),
         .init(name: "open renewals as of a day: from the opening, until withdrawn (S1 art 38)", run: openRenewals),
         .init(name: "a v4 store is migrated: renewals and ended negotiations are found from the stored events", run: migratesV4),
         .init(name: "reminder ledger round trip; an entry recorded twice is kept once", run: ledger),
@@ -114,6 +115,15 @@ enum CoverageConformance {
             narrower.terminatedOn = nil
             #expect(try await store.recordExternal(contracts: [narrower], congressRecords: []) == UpsertCounts(added: 0, updated: 1))
             #expect(try await store.externalContracts() == [enterpriseContract, narrower])
+
+            // Issue 12 item 8: the same rows again are unchanged; the same enterprises in another order are not
+            #expect(try await store.recordExternal(contracts: [enterpriseContract, narrower], congressRecords: [])
+                == UpsertCounts(added: 0, updated: 0, unchanged: 2))
+            var reordered = regionalContract
+            reordered.enterprises = [codes[1], codes[3], codes[2]]
+            #expect(try await store.recordExternal(contracts: [regionalContract, reordered, enterpriseContract], congressRecords: [])
+                == UpsertCounts(added: 0, updated: 1, unchanged: 1), "an id given twice: the last one wins, and is compared")
+            #expect(try await store.externalContracts() == [enterpriseContract, reordered])
         }
     }
 
@@ -169,6 +179,23 @@ enum CoverageConformance {
             corrected.quorumMet = false
             try await store.recordExternal(contracts: [], congressRecords: [corrected])
             #expect(try await store.congressSessions() == [CoverageCongressSession(enterprise: precision, heldOn: Day("2025-04-29")!)])
+        }
+    }
+
+    static func ledgerSessions(_ subject: StoreUnderTest) async throws {
+        try await subject.withCoverage { store in
+            let first = CoverageCongressSession(enterprise: codes[0], heldOn: Day("2025-03-02")!)
+            let second = CoverageCongressSession(enterprise: codes[1], heldOn: Day("2025-04-18")!)
+            let earlier = CoverageCongressSession(enterprise: codes[0], heldOn: Day("2024-03-01")!)
+            #expect(try await store.recordCongressSessions([first, second, first]) == UpsertCounts(added: 2, updated: 0, unchanged: 0),
+                    "a session given twice is written once")
+            #expect(try await store.recordCongressSessions([first, second, earlier]) == UpsertCounts(added: 1, updated: 0, unchanged: 2))
+            // A congress record imported as XML for the same enterprise and day is a separate record
+            let record = ExternalCongressRecord(recordID: "CR-1", heldOn: Day("2025-03-02")!, enterprises: [codes[0]], quorumMet: true)
+            try await store.recordExternal(contracts: [], congressRecords: [record])
+            #expect(try await store.congressSessions().sorted { ($0.enterprise.description, $0.heldOn) < ($1.enterprise.description, $1.heldOn) }
+                == [first, first, earlier, second].sorted { ($0.enterprise.description, $0.heldOn) < ($1.enterprise.description, $1.heldOn) })
+            #expect(try await store.recordCongressSessions([]) == UpsertCounts(added: 0, updated: 0, unchanged: 0))
         }
     }
 

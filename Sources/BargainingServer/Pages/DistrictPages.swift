@@ -90,7 +90,7 @@ struct DistrictPages {
             figure("renewal", "续签率 (renewal)", total.renewed, total.due, target: policy.renewalTarget, shortfall: total.shortfall.renewal),
             figure("chamber", "工商联会员签订率 (chamber members)", total.chamberSigned, total.chamberMembers, target: policy.chamberTarget,
                    shortfall: total.shortfall.chamber),
-            figure("congress", "职代会建制率 (congress establishment)", total.congressEstablished, total.unionised, target: nil, shortfall: nil),
+            figure("congress", "职代会建制率 (congress establishment)", total.congressEstablished, total.congressDenominator, target: nil, shortfall: nil),
         ]
     }
 
@@ -107,7 +107,7 @@ struct DistrictPages {
             signing: DistrictModels.rate(figures.signed, figures.unionised), signingShort: DistrictModels.shortfall(figures.shortfall.signing),
             renewal: DistrictModels.rate(figures.renewed, figures.due), renewalShort: DistrictModels.shortfall(figures.shortfall.renewal),
             coverage: DistrictModels.rate(figures.employeesCovered, figures.employees),
-            congress: DistrictModels.rate(figures.congressEstablished, figures.unionised),
+            congress: DistrictModels.rate(figures.congressEstablished, figures.congressDenominator),
             below: (figures.shortfall.signing ?? 0) > 0 || (figures.shortfall.renewal ?? 0) > 0)
     }
 

@@ -106,9 +106,20 @@ extension PostgresEventStore: CoverageStore {
         let contracts = CoverageRows.lastOfEach(contracts, by: \.id)
         let congressRecords = CoverageRows.lastOfEach(congressRecords, by: \.recordID)
         try await connection.query("LOCK TABLE external_contracts IN SHARE ROW EXCLUSIVE MODE", logger: logger)
-        let before = try await Self.count("external_contracts", connection, logger: logger)
+        var counts = UpsertCounts(added: 0, updated: 0)
         for start in stride(from: 0, to: contracts.count, by: CoverageRows.batchSize) {
-            let batch = contracts[start..<min(start + CoverageRows.batchSize, contracts.count)]
+            let given = contracts[start..<min(start + CoverageRows.batchSize, contracts.count)]
+            let stored = try await Self.storedContracts(given.map(\.id), connection, logger: logger)
+            var batch: [CoverageContract] = []
+            for contract in given {
+                if CoverageRows.isUnchanged(contract, stored: stored[contract.id]) {
+                    counts.unchanged += 1
+                    continue
+                }
+                if stored[contract.id] == nil { counts.added += 1 } else { counts.updated += 1 }
+                batch.append(contract)
+            }
+            guard !batch.isEmpty else { continue }
             try await Self.insertRows("external_contracts (contract_id, level, title, signed_on, effective_on, expires_on, terminated_on)",
                 batch.map { contract in
                     [contract.id, contract.level.rawValue, contract.title, contract.signedOn?.description, contract.effectiveOn.description,
@@ -134,8 +145,38 @@ extension PostgresEventStore: CoverageStore {
         try await Self.insertRows("external_congress_sessions (record_id, credit_code, held_on)", congressRecords.filter(\.quorumMet).flatMap { record in
             record.enterprises.map { [record.recordID, $0.description, record.heldOn.description] }
         }, casts: ["", "", ""], connection, logger: logger)
-        let added = try await Self.count("external_contracts", connection, logger: logger) - before
-        return UpsertCounts(added: added, updated: contracts.count - added)
+        return counts
+    }
+
+    /// The stored rows and enterprises (in order) of those of `ids` that are stored.
+    private static func storedContracts(_ ids: [String], _ connection: PostgresConnection, logger: Logger) async throws
+        -> [String: (row: CoverageRows.Contract, codes: [String])] {
+        var stored: [String: (row: CoverageRows.Contract, codes: [String])] = [:]
+        for try await row in try await connection.query("""
+            SELECT contract_id, level, title, signed_on, effective_on, expires_on, terminated_on
+            FROM external_contracts WHERE contract_id = ANY(\(ids)) FOR UPDATE
+            """, logger: logger).decode((String, String, String, String?, String, String, String?).self) {
+            stored[row.0] = (CoverageRows.Contract(contractID: row.0, level: row.1, title: row.2, signedOn: row.3, effectiveOn: row.4,
+                                                   expiresOn: row.5, terminatedOn: row.6), [])
+        }
+        for try await row in try await connection.query("""
+            SELECT contract_id, credit_code FROM external_contract_enterprises WHERE contract_id = ANY(\(ids)) ORDER BY contract_id, position
+            """, logger: logger).decode((String, String).self) {
+            stored[row.0]?.codes.append(row.1)
+        }
+        return stored
+    }
+
+    @discardableResult
+    public func recordCongressSessions(_ sessions: [CoverageCongressSession]) async throws(StoreError) -> UpsertCounts {
+        let sessions = CoverageRows.lastOfEach(sessions, by: { $0 })
+        let logger = self.logger
+        return try await transaction { connection in
+            let added = try await Self.insertRows("external_congress_sessions (record_id, credit_code, held_on)", sessions.map { session in
+                [CoverageRows.recordID(of: session), session.enterprise.description, session.heldOn.description]
+            }, casts: ["", "", ""], conflict: "ON CONFLICT (record_id, credit_code) DO NOTHING RETURNING 1", connection, logger: logger)
+            return UpsertCounts(added: added, updated: 0, unchanged: sessions.count - added)
+        }
     }
 
     public func externalContracts() async throws(StoreError) -> [CoverageContract] {

@@ -86,7 +86,9 @@ extension SQLiteEventStore: CoverageStore {
         -> UpsertCounts {
         let contracts = CoverageRows.lastOfEach(contracts, by: \.id)
         let congressRecords = CoverageRows.lastOfEach(congressRecords, by: \.recordID)
-        let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM external_contracts") ?? 0
+        let storedRow = try db.cachedStatement(sql: "SELECT * FROM external_contracts WHERE contract_id = ?")
+        let storedCodes = try db.cachedStatement(sql: "SELECT credit_code FROM external_contract_enterprises WHERE contract_id = ? ORDER BY position")
+        var counts = UpsertCounts(added: 0, updated: 0)
         let contract = try db.cachedStatement(sql: """
             INSERT INTO external_contracts (contract_id, level, title, signed_on, effective_on, expires_on, terminated_on)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -98,6 +100,14 @@ extension SQLiteEventStore: CoverageStore {
             INSERT INTO external_contract_enterprises (contract_id, position, credit_code) VALUES (?, ?, ?)
             """)
         for entry in contracts {
+            let stored = try Row.fetchOne(storedRow, arguments: [entry.id]).map { row in
+                (row: Self.externalContract(row), codes: try String.fetchAll(storedCodes, arguments: [entry.id]))
+            }
+            if CoverageRows.isUnchanged(entry, stored: stored) {
+                counts.unchanged += 1
+                continue
+            }
+            if stored == nil { counts.added += 1 } else { counts.updated += 1 }
             try contract.execute(arguments: [entry.id, entry.level.rawValue, entry.title, entry.signedOn?.description,
                                              entry.effectiveOn.description, entry.expiresOn.description, entry.terminatedOn?.description])
             try forget.execute(arguments: [entry.id])
@@ -116,21 +126,41 @@ extension SQLiteEventStore: CoverageStore {
                 try session.execute(arguments: [record.recordID, code.description, record.heldOn.description])
             }
         }
-        let added = (try Int.fetchOne(db, sql: "SELECT count(*) FROM external_contracts") ?? 0) - before
-        return UpsertCounts(added: added, updated: contracts.count - added)
+        return counts
+    }
+
+    @discardableResult
+    public func recordCongressSessions(_ sessions: [CoverageCongressSession]) async throws(StoreError) -> UpsertCounts {
+        let sessions = CoverageRows.lastOfEach(sessions, by: { $0 })
+        return try await writing { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO external_congress_sessions (record_id, credit_code, held_on) VALUES (?, ?, ?)
+                ON CONFLICT (record_id, credit_code) DO NOTHING
+                """)
+            var added = 0
+            for session in sessions {
+                try statement.execute(arguments: [CoverageRows.recordID(of: session), session.enterprise.description,
+                                                  session.heldOn.description])
+                added += db.changesCount
+            }
+            return UpsertCounts(added: added, updated: 0, unchanged: sessions.count - added)
+        }
     }
 
     public func externalContracts() async throws(StoreError) -> [CoverageContract] {
         let (contracts, enterprises) = try await read { db in
-            let contracts = try Row.fetchAll(db, sql: "SELECT * FROM external_contracts ORDER BY contract_id").map { row in
-                CoverageRows.Contract(contractID: row["contract_id"], level: row["level"], title: row["title"], signedOn: row["signed_on"],
-                                      effectiveOn: row["effective_on"], expiresOn: row["expires_on"], terminatedOn: row["terminated_on"])
-            }
+            let contracts = try Row.fetchAll(db, sql: "SELECT * FROM external_contracts ORDER BY contract_id").map(Self.externalContract)
             let enterprises = try Row.fetchAll(db, sql: "SELECT * FROM external_contract_enterprises ORDER BY contract_id, position")
                 .map(Self.enterprise)
             return (contracts, enterprises)
         }
         return try CoverageRows.contracts(contracts, enterprises: enterprises)
+    }
+
+    /// An `external_contracts` row.
+    private static func externalContract(_ row: Row) -> CoverageRows.Contract {
+        CoverageRows.Contract(contractID: row["contract_id"], level: row["level"], title: row["title"], signedOn: row["signed_on"],
+                              effectiveOn: row["effective_on"], expiresOn: row["expires_on"], terminatedOn: row["terminated_on"])
     }
 
     public func congressSessions() async throws(StoreError) -> [CoverageCongressSession] {

@@ -4,7 +4,7 @@ import BargainingOffice
 import BargainingStore
 import Foundation
 
-/// What `registry import` and `contracts import` share: the file (CSV or an Excel workbook),
+/// What `registry import`, `contracts import` and `congress import` share: the file (CSV or an Excel workbook),
 /// `--skip-invalid` with `--rejected FILE`, a refused file reported one problem per line, and the
 /// counts printed.
 struct CSVImportOptions: ParsableArguments {
@@ -139,16 +139,15 @@ struct CSVImportOptions: ParsableArguments {
         and rejectedFile (null without --skip-invalid).
         """
 
-    /// The counts, for people or scripts.
-    /// `what` names the rows ("enterprises"); unchanged rows are counted for the registry only.
-    func printCounts(_ counts: UpsertCounts, what: String, showsUnchanged: Bool, rejectedRows: Int, json: Bool) throws {
+    /// The counts, for people or scripts; `what` names the rows ("enterprises").
+    func printCounts(_ counts: UpsertCounts, what: String, rejectedRows: Int, json: Bool) throws {
         let stdout = Terminal.standardOutput
         if json {
             stdout.write(try JSONOutput.render(Document(file: file, added: counts.added, updated: counts.updated, unchanged: counts.unchanged,
                                                         rejected: rejectedRows, rejectedFile: rejected)))
             return
         }
-        stdout.line("\(file): \(what): \(counts.added) added, \(counts.updated) updated" + (showsUnchanged ? ", \(counts.unchanged) unchanged" : ""))
+        stdout.line("\(file): \(what): \(counts.added) added, \(counts.updated) updated, \(counts.unchanged) unchanged")
         if let rejected {
             stdout.line(rejectedRows == 0 ? "no rows set aside (\(rejected) lists none)"
                                           : "\(rejectedRows) row\(rejectedRows == 1 ? "" : "s") set aside, with the reasons, in \(rejected)")

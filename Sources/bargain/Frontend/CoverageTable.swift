@@ -33,7 +33,7 @@ struct CoverageTable {
                 rate(figures.employeesCovered, figures.employees, target: nil),
                 rate(figures.renewed, figures.due, target: policy.renewalTarget),
                 rate(figures.chamberSigned, figures.chamberMembers, target: policy.chamberTarget),
-                rate(figures.congressEstablished, figures.unionised, target: nil),
+                rate(figures.congressEstablished, figures.congressDenominator, target: nil),
                 shortfall(figures.shortfall.signing), shortfall(figures.shortfall.renewal), shortfall(figures.shortfall.chamber),
             ])
         }

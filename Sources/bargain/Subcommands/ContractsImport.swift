@@ -23,21 +23,23 @@ extension Bargain.ContractsCommand {
 
                 An enterprise contract's enterprise must already be in the stored registry (import \
                 it first with `bargain registry import`): one naming an unknown enterprise is \
-                refused, as is a bad credit code, an unparseable date, a duplicate id, or a \
-                contract expiring before it takes effect. An industry or regional contract listing \
+                refused, as is a bad credit code, an unparseable date, a duplicate id, or dates \
+                a contract cannot have: signed after it takes effect, expiring or terminated \
+                before it takes effect, or a term over 3 years (S1 art 38). An industry or regional contract listing \
                 enterprises not in the registry is imported with all of them, and a warning on \
                 standard error names the unknown codes: the registered ones are covered at once, \
                 the others once the registry lists them (as `bargain import` does). All or nothing: one bad row refuses the \
                 file, each problem printed on standard error as FILE:LINE: column N (NAME): reason, \
                 and nothing is stored (exit status 65); --skip-invalid imports the good rows and \
-                writes the bad ones to --rejected FILE. A contract id already imported is replaced.
+                writes the bad ones to --rejected FILE. A contract id already imported is replaced; \
+                one stored exactly so already is counted unchanged.
 
                 Contracts that take effect through negotiations in the store join the index by \
                 themselves. When an imported contract has the id of a negotiation's contract, the \
                 negotiation's record is the one counted (it follows later events, such as a \
                 termination); the import is stored all the same.
 
-                Prints FILE: contracts: A added, U updated. \(CSVImportOptions.shape)
+                Prints FILE: contracts: A added, U updated, N unchanged. \(CSVImportOptions.shape)
 
                 \(CSVImportOptions.fileHelp(ContractsCSV.headerNames))
                 """)
@@ -59,7 +61,7 @@ extension Bargain.ContractsCommand {
                         Terminal.standardError.line("\(source.file): \(unregistered.warning)")
                     }
                     let counts = try await store.recordExternal(contracts: outcome.rows, congressRecords: [])
-                    try source.printCounts(counts, what: "contracts", showsUnchanged: false, rejectedRows: outcome.rejected.count,
+                    try source.printCounts(counts, what: "contracts", rejectedRows: outcome.rejected.count,
                                            json: output.json)
                 }
             }

@@ -48,7 +48,7 @@ extension Bargain.RegistryCommand {
                     try RegistryCSV.read(bytes, file: file, mode: mode, options: options)
                 })
                 let counts = try await store.withCoverageStore { try await $0.upsertRegistry(outcome.rows) }
-                try source.printCounts(counts, what: "enterprises", showsUnchanged: true, rejectedRows: outcome.rejected.count,
+                try source.printCounts(counts, what: "enterprises", rejectedRows: outcome.rejected.count,
                                        json: output.json)
             }
         }
