@@ -6,28 +6,37 @@ import BargainingOffice
 /// One line per sheet row: the importer's "line N" is row N of the sheet. A row ends at its last
 /// filled cell in the workbook; as Excel does when it saves CSV, each is padded with empty
 /// fields, here to the widest row so far (the header, below any title), so that a row whose last
-/// cells are blank still has a field for every column.
+/// cells are blank still has a field for every column. The padded grid is held to the reader's
+/// cell limit too: one cell in column XFD above two million one-cell rows passes the reader's
+/// count (each row as wide as its own last cell) but would pad to 32 billion fields.
 enum WorkbookRows {
     /// A refused workbook is a data error (65), said in one sentence; nothing is imported.
-    static func csv(contentsOf path: String, sheet: String?) throws(CommandFailure) -> (csv: [UInt8], name: String) {
+    static func csv(contentsOf path: String, sheet: String?, limits: OfficeLimits = OfficeLimits()) throws(CommandFailure)
+        -> (csv: [UInt8], name: String) {
         var writer = CSVWriter()
         var nextLine = 1
         var width = 0
+        var padded = 0
         let name: String
         do {
-            name = try XLSXReader().read(contentsOf: path, sheet: sheet) { number, cells in
+            name = try XLSXReader(limits: limits).read(contentsOf: path, sheet: sheet) { number, cells in
+                width = max(width, cells.count)
+                padded += width
+                guard padded <= limits.cells else { return }
                 while nextLine < number {
                     writer.endRow()
                     nextLine += 1
                 }
                 // A line break typed in a cell (Alt+Enter) would start a new line of CSV text.
-                width = max(width, cells.count)
-                let padded = cells.map(singleLine) + repeatElement("", count: width - cells.count)
-                writer.row(padded, guardingFormulas: false)
+                writer.row(cells.map(singleLine) + repeatElement("", count: width - cells.count), guardingFormulas: false)
                 nextLine += 1
             }
         } catch {
             throw CommandFailure("\(path): \(error.description); nothing was imported", exitCode: ExitCodes.dataError)
+        }
+        guard padded <= limits.cells else {
+            throw CommandFailure("\(path): \(OfficeError.tooManyCells(limit: limits.cells).description) once each row is as wide as the widest "
+                                 + "above it (\(width) columns); nothing was imported", exitCode: ExitCodes.dataError)
         }
         return (writer.bytes, name)
     }
