@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 
 /// `bargain backup DEST`: a consistent copy of a live store, checked with the sqlite3 shell
 /// (a tool nobody here wrote) and with `bargain verify`.
@@ -22,8 +23,8 @@ struct BackupCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "backed up \(store.path) to \(destination): 1 negotiation, \(events) events; integrity check ok\n")
 
-        guard try Archivist.has(["sqlite3", "-version"], install: "apt-get install sqlite3") else { return }
-        let checked = try Archivist.run(["sqlite3", destination, "PRAGMA integrity_check; SELECT count(*) FROM events;"])
+        guard RequiredTool.available(["sqlite3", "-version"], install: "apt-get install sqlite3") else { return }
+        let checked = Subprocess.run(["sqlite3", destination, "PRAGMA integrity_check; SELECT count(*) FROM events;"])
         #expect(checked.stdout == "ok\n\(events)\n", "\(checked.stderr)")
         let verify = try store.run(["verify", "--store", destination])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
@@ -32,7 +33,7 @@ struct BackupCommandTests {
         // what the log holds.
         let plain = store.directory.url.appendingPathComponent("plain.sqlite").path
         try FileManager.default.copyItem(atPath: store.path, toPath: plain)
-        let copied = try Archivist.run(["sqlite3", plain, "SELECT count(*) FROM events;"])
+        let copied = Subprocess.run(["sqlite3", plain, "SELECT count(*) FROM events;"])
         #expect(copied.stdout != "\(events)\n", "a plain copy of the main file holds \(copied.stdout) events")
         try live.close()
     }

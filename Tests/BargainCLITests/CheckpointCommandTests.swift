@@ -2,6 +2,7 @@ import BargainingStore
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 
 /// Signed checkpoints of the hash chains (issue 18 item 4): the three forgeries that pass the
 /// unkeyed chain — a rewritten event with every later hash recomputed, a deleted tail with the
@@ -18,7 +19,7 @@ struct CheckpointCommandTests {
 
         init() throws {
             store = try StoreFixture()
-            keys = try TemporaryDirectory()
+            keys = TemporaryDirectory()
             #expect(try BargainBinary.run(["keys", "generate", "--out", keys.url.path]).status == 0)
             for id in ["ENT-A", "ENT-B", "ENT-C"] {
                 try store.open(id)
@@ -51,7 +52,7 @@ struct CheckpointCommandTests {
         // Each line is signature, space, the signed JSON: openssl alone checks it.
         let lines = try String(contentsOfFile: anchored.file, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
-        let scratch = try TemporaryDirectory()
+        let scratch = TemporaryDirectory()
         let parts = lines[1].split(separator: " ", maxSplits: 1)
         let signature = scratch.url.appendingPathComponent("sig"), payload = scratch.url.appendingPathComponent("payload")
         try Data(base64Encoded: String(parts[0]))!.write(to: signature)
@@ -130,7 +131,7 @@ struct CheckpointCommandTests {
         #expect(removed.status == 1 && removed.stderr.contains("line 1 does not follow the line before it"), "\(removed.stderr)")
 
         try original.write(toFile: anchored.file, atomically: true, encoding: .utf8)
-        let other = try TemporaryDirectory()
+        let other = TemporaryDirectory()
         #expect(try BargainBinary.run(["keys", "generate", "--out", other.url.path]).status == 0)
         let untrusted = try anchored.store.run(["verify", "--checkpoints", anchored.file, "--trusted-keys", other.url.appendingPathComponent("public.pem").path])
         #expect(untrusted.status == 1 && untrusted.stderr.contains("does not verify with a trusted key"))

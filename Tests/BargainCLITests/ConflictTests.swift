@@ -18,12 +18,12 @@ struct ConflictTests {
         try store.play(id, until: "talks")
         let before = try store.version(of: id)
         let writers = 8
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let processes = try (0..<writers).map { number in
             try BargainBinary.launch(["do", id, "request-information", "--set", "items=资料\(number)", "--as", "employee-side:王芳",
                                       "--on", "2025-03-14"], environment: store.environment, in: Repository.root) { process in
                 process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle(forWritingAtPath: try! directory.write("stderr-\(number)", ""))
+                process.standardError = FileHandle(forWritingAtPath: directory.write("stderr-\(number)", ""))
             }
         }
         for process in processes { process.waitUntilExit() }

@@ -1,6 +1,7 @@
 import Bargaining
 import Foundation
 import Testing
+import TestSupport
 
 /// `bargain congress import` (issue 12 item 7) and the congress establishment rate it feeds:
 /// "no data" until some session is recorded, in the text, `--json` and the workbook; and the
@@ -37,7 +38,7 @@ struct CongressImportTests {
         #expect(totalLine.contains("no data") && !totalLine.contains("(0/4)"), "\(totalLine)")
         let before = try #require(try JSON.object(try store.run(["coverage", "--as-of", "2025-06-30", "--json"]).stdout)["total"] as? [String: Any])
         #expect(before["congressRate"] is NSNull && before["signingRate"] as? Double == 0.75)
-        let hasOpenpyxl = try Archivist.has([ReportFileTests.python, "-c", "import openpyxl"], install: "python3 -m pip install openpyxl")
+        let hasOpenpyxl = RequiredTool.available([ReportFileTests.python, "-c", "import openpyxl"], install: "python3 -m pip install openpyxl")
         if hasOpenpyxl {
             let report = store.directory.url.appendingPathComponent("覆盖.xlsx").path
             #expect(try store.run(["coverage", "--as-of", "2025-06-30", "--out", report]).status == 0)
@@ -47,7 +48,7 @@ struct CongressImportTests {
         guard hasOpenpyxl else { return }
 
         let path = store.directory.url.appendingPathComponent("职代会召开情况.xlsx").path
-        let made = try Archivist.run([ReportFileTests.python, "-c", Self.ledgerWorkbook, path, Self.code(1), Self.code(2)])
+        let made = Subprocess.run([ReportFileTests.python, "-c", Self.ledgerWorkbook, path, Self.code(1), Self.code(2)])
         #expect(made.status == 0, "\(made.stderr)")
         let imported = try store.run(["congress", "import", path])
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -70,7 +71,7 @@ struct CongressImportTests {
     func badRows() throws {
         let store = try CoverageCommandTests.loaded()
         let stranger = CreditCode.makeValid(prefix17: "91110115MA0CW0099").description
-        let file = try store.directory.write("sessions.csv", """
+        let file = store.directory.write("sessions.csv", """
             统一社会信用代码,召开日期
             \(Self.code(1)),2025-03-02
             \(stranger),2025-03-02
@@ -97,11 +98,11 @@ struct CongressImportTests {
     @Test("issue 12 item 8: contracts imported again are unchanged; dates a contract cannot have are refused with the line and the rule")
     func contracts() throws {
         let store = try CoverageCommandTests.loaded()
-        let again = try store.run(["contracts", "import", try store.directory.write("contracts.csv", CoverageCommandTests.contracts)])
+        let again = try store.run(["contracts", "import", store.directory.write("contracts.csv", CoverageCommandTests.contracts)])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.hasSuffix(": contracts: 0 added, 0 updated, 5 unchanged\n"), "\(again.stdout)")
 
-        let file = try store.directory.write("bad.csv", """
+        let file = store.directory.write("bad.csv", """
             contract_id,level,title,signed_on,effective_on,expires_on,terminated_on,enterprises
             L1,enterprise,超期合同,2024-12-20,2025-01-01,2028-06-30,,\(Self.code(6))
             L2,enterprise,先生效后签订,2025-02-01,2025-01-01,2025-12-31,,\(Self.code(6))

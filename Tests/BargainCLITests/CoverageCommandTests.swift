@@ -49,8 +49,8 @@ struct CoverageCommandTests {
     /// A store holding the hand-computed case.
     static func loaded() throws -> StoreFixture {
         let store = try StoreFixture()
-        let registry = try store.directory.write("registry.csv", Self.registry)
-        let contracts = try store.directory.write("contracts.csv", Self.contracts)
+        let registry = store.directory.write("registry.csv", Self.registry)
+        let contracts = store.directory.write("contracts.csv", Self.contracts)
         let first = try store.run(["registry", "import", registry])
         #expect(first.status == 0, "\(first.stderr)")
         let second = try store.run(["contracts", "import", contracts])
@@ -60,7 +60,7 @@ struct CoverageCommandTests {
 
     /// A registry of the sample negotiations' enterprise alone.
     static func importPrecisionWorks(into store: StoreFixture) throws {
-        let registry = try store.directory.write("registry.csv", """
+        let registry = store.directory.write("registry.csv", """
             uscc,name,district,street,industry,employees,union_founded_on,chamber_member
             \(SampleNegotiations.precisionWorks.creditCode),北京亦庄精密制造有限公司,北京经济技术开发区,荣华街道,制造业,412,2019-06-01,false
 
@@ -79,7 +79,7 @@ struct CoverageCommandTests {
         let store = try StoreFixture()
         let good = Self.code(2)
         let bad = String(good.dropLast()) + (good.last == "0" ? "1" : "0")
-        let file = try store.directory.write("registry.csv", Self.registry.replacingOccurrences(of: good, with: bad))
+        let file = store.directory.write("registry.csv", Self.registry.replacingOccurrences(of: good, with: bad))
 
         let refused = try store.run(["registry", "import", file])
         #expect(refused.status == 65)
@@ -89,13 +89,13 @@ struct CoverageCommandTests {
         let after = try store.run(["coverage", "--as-of", "2025-06-30"])
         #expect(after.status == 69 && after.stderr.contains("there is no store"), "nothing stored, not even an empty store: \(after.stderr)")
 
-        let corrected = try store.directory.write("registry.csv", Self.registry)
+        let corrected = store.directory.write("registry.csv", Self.registry)
         let imported = try store.run(["registry", "import", corrected])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout == "\(corrected): enterprises: 6 added, 0 updated, 0 unchanged\n")
 
         // Re-importing updates by credit code
-        let changed = try store.directory.write("changed.csv", Self.registry.replacingOccurrences(of: "六号印刷有限公司,大兴区,旧宫镇,制造业,30",
+        let changed = store.directory.write("changed.csv", Self.registry.replacingOccurrences(of: "六号印刷有限公司,大兴区,旧宫镇,制造业,30",
                                                                                                   with: "六号印刷有限公司,大兴区,旧宫镇,制造业,35"))
         let again = try store.run(["registry", "import", changed, "--json"])
         #expect(again.status == 0, "\(again.stderr)")
@@ -107,7 +107,7 @@ struct CoverageCommandTests {
     @Test("registry import --skip-invalid stores the good rows and writes the bad one with its reason")
     func registrySkipInvalid() throws {
         let store = try StoreFixture()
-        let file = try store.directory.write("registry.csv", Self.registry.replacingOccurrences(of: ",40,2026-01-01", with: ",-40,2026-01-01"))
+        let file = store.directory.write("registry.csv", Self.registry.replacingOccurrences(of: ",40,2026-01-01", with: ",-40,2026-01-01"))
         let rejected = store.directory.url.appendingPathComponent("rejected.csv").path
         let result = try store.run(["registry", "import", file, "--skip-invalid", "--rejected", rejected])
         #expect(result.status == 0, "\(result.stderr)")
@@ -124,10 +124,10 @@ struct CoverageCommandTests {
     @Test("contracts import: a contract naming an enterprise not in the registry is refused and nothing stored")
     func contractsUnknownEnterprise() throws {
         let store = try StoreFixture()
-        let registry = try store.directory.write("registry.csv", Self.registry)
+        let registry = store.directory.write("registry.csv", Self.registry)
         #expect(try store.run(["registry", "import", registry]).status == 0)
         let stranger = CreditCode.makeValid(prefix17: "91110115MA0CW0099").description
-        let file = try store.directory.write("contracts.csv", Self.contracts + "C9,enterprise,陌生企业合同,,2025-01-01,2025-12-31,,\(stranger)\n")
+        let file = store.directory.write("contracts.csv", Self.contracts + "C9,enterprise,陌生企业合同,,2025-01-01,2025-12-31,,\(stranger)\n")
 
         let refused = try store.run(["contracts", "import", file])
         #expect(refused.status == 65)
@@ -135,7 +135,7 @@ struct CoverageCommandTests {
                 "\(refused.stderr)")
         #expect((try coverage(store)["total"] as? [String: Any])?["signed"] as? Int == 0, "nothing stored")
 
-        let good = try store.directory.write("good.csv", Self.contracts)
+        let good = store.directory.write("good.csv", Self.contracts)
         let imported = try store.run(["contracts", "import", good])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout == "\(good): contracts: 5 added, 0 updated, 0 unchanged\n")
@@ -180,7 +180,7 @@ struct CoverageCommandTests {
         #expect((empty["shortfall"] as? [String: Any])?["signing"] is NSNull)
 
         // A renewal one day late counts with grace 30, not with the default grace 0
-        let late = try store.directory.write("late.csv", """
+        let late = store.directory.write("late.csv", """
             contract_id,level,title,signed_on,effective_on,expires_on,terminated_on,enterprises
             C6b,enterprise,六号2025年度合同,,2025-02-02,2026-02-01,,\(Self.code(6))
 
@@ -189,7 +189,7 @@ struct CoverageCommandTests {
         let grace0 = try #require(try coverage(store)["total"] as? [String: Any])
         #expect(grace0["renewed"] as? Int == 1)
         let policy = try String(contentsOf: Repository.workflows.appendingPathComponent("policy/beijing.yaml"), encoding: .utf8)
-        let lenient = try store.directory.write("lenient.yaml", policy.replacingOccurrences(of: "renewal-grace-days: 0", with: "renewal-grace-days: 30"))
+        let lenient = store.directory.write("lenient.yaml", policy.replacingOccurrences(of: "renewal-grace-days: 0", with: "renewal-grace-days: 30"))
         let grace30 = try #require(try coverage(store, ["--policy", lenient])["total"] as? [String: Any])
         #expect(grace30["renewed"] as? Int == 2)
     }
@@ -330,7 +330,7 @@ struct CoverageCommandTests {
     @Test("reminders: a district the policy's districts: map lacks signs <district>总工会, with no contact and a warning")
     func remindersUnlistedDistrict() throws {
         let store = try StoreFixture()
-        let registry = try store.directory.write("registry.csv", Self.registry.replacingOccurrences(of: "大兴区", with: "延庆区"))
+        let registry = store.directory.write("registry.csv", Self.registry.replacingOccurrences(of: "大兴区", with: "延庆区"))
         #expect(try store.run(["registry", "import", registry]).status == 0)
         #expect(try store.run(["contracts", "import", try store.directory.write("contracts.csv", Self.contracts)]).status == 0)
         let out = store.directory.url.appendingPathComponent("letters").path
@@ -346,7 +346,7 @@ struct CoverageCommandTests {
     @Test("reminders: when the letters cannot be written, exit 73 and none is recorded as sent")
     func remindersUnwritable() throws {
         let store = try Self.loaded()
-        let blocked = try store.directory.write("letters", "a file where the directory should be")
+        let blocked = store.directory.write("letters", "a file where the directory should be")
         let refused = try store.run(["reminders", "--as-of", "2025-10-15", "--out", blocked, "--format", "txt"])
         #expect(refused.status == 73, "\(refused.stderr)")
         #expect(refused.stderr.contains("no letter was written or recorded"), "\(refused.stderr)")
@@ -404,7 +404,7 @@ struct CoverageCommandTests {
         #expect(try store.run(["registry", "import", try store.directory.write("registry.csv", Self.registry)]).status == 0)
         let stranger = CreditCode.makeValid(prefix17: "91110115MA0CW0099").description
         // A regional contract for E6 and a stranger, beside a row that is wrong (an impossible date)
-        let file = try store.directory.write("contracts.csv", """
+        let file = store.directory.write("contracts.csv", """
             contract_id,level,title,signed_on,effective_on,expires_on,terminated_on,enterprises
             R2,regional,旧宫镇区域性工资专项集体合同,,2025-01-01,2025-12-31,,\(Self.code(6))；\(stranger)
             BAD,enterprise,错误日期的合同,,2025-02-30,2025-12-31,,\(Self.code(1))
@@ -421,7 +421,7 @@ struct CoverageCommandTests {
         #expect(total["signed"] as? Int == 1, "E6 counts; the stranger does not, until the registry lists it")
 
         // An enterprise contract for an unknown enterprise is still refused: it would cover nobody
-        let own = try store.directory.write("own.csv", Self.contracts + "C9,enterprise,陌生企业合同,,2025-01-01,2025-12-31,,\(stranger)\n")
+        let own = store.directory.write("own.csv", Self.contracts + "C9,enterprise,陌生企业合同,,2025-01-01,2025-12-31,,\(stranger)\n")
         #expect(try store.run(["contracts", "import", own]).status == 65)
 
         // The XML import says the same of the regional sample, whose five enterprises this registry lacks

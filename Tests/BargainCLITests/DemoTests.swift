@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("bargain demo")
 struct DemoTests {
@@ -46,7 +47,7 @@ struct DemoTests {
 
     @Test("--store keeps the negotiations, and the commands it suggests work on them; a second run refuses to mix")
     func keptStore() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let path = directory.url.appendingPathComponent("demo.sqlite").path
         let first = try BargainBinary.run(["demo", "--store", path])
         #expect(first.status == 0, "\(first.stderr)")
@@ -66,7 +67,7 @@ struct DemoTests {
 
     @Test("the temporary store is removed afterwards")
     func temporaryStoreRemoved() throws {
-        let temporary = try TemporaryDirectory()
+        let temporary = TemporaryDirectory()
         let result = try BargainBinary.run(["demo"], environment: ["TMPDIR": temporary.url.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path).isEmpty)

@@ -19,7 +19,7 @@ struct ExportCommandTests {
 
     @Test("each file written for a filed negotiation validates with xmllint: ours against our XSDs, Akoma Ntoso against OASIS")
     func exportedFilesValidate() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let store = try Self.demoStore(in: directory)
         let own = directory.url.appendingPathComponent("own").path, akn = directory.url.appendingPathComponent("akn").path
 
@@ -33,22 +33,22 @@ struct ExportCommandTests {
         let renditions = rendition.stdout.split(separator: "\n").map(String.init)
         #expect(renditions.count == 3)
 
-        guard try Archivist.has(["xmllint", "--version"], install: "apt-get install libxml2-utils") else { return }
+        guard RequiredTool.available(["xmllint", "--version"], install: "apt-get install libxml2-utils") else { return }
         let schemas = Repository.root.appendingPathComponent("exports/schema")
-        let contract = try Archivist.run(["xmllint", "--noout", "--nonet", "--schema",
+        let contract = Subprocess.run(["xmllint", "--noout", "--nonet", "--schema",
                                           schemas.appendingPathComponent("bargain-contract-1.0.xsd").path, files[0]])
         #expect(contract.status == 0, "\(contract.stderr)")
-        let congress = try Archivist.run(["xmllint", "--noout", "--nonet", "--schema",
+        let congress = Subprocess.run(["xmllint", "--noout", "--nonet", "--schema",
                                           schemas.appendingPathComponent("bargain-congress-1.0.xsd").path] + files.dropFirst())
         #expect(congress.status == 0, "\(congress.stderr)")
         let oasis = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/akn/akomantoso30.xsd").path
-        let akomaNtoso = try Archivist.run(["xmllint", "--noout", "--nonet", "--schema", oasis] + renditions)
+        let akomaNtoso = Subprocess.run(["xmllint", "--noout", "--nonet", "--schema", oasis] + renditions)
         #expect(akomaNtoso.status == 0, "\(akomaNtoso.stderr)")
     }
 
     @Test("a store whose chain was edited is never exported: export and export --bag exit 1 naming the event")
     func brokenChainRefusesExport() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let store = try Self.demoStore(in: directory)
         // Raise the agreed wage in event 11 behind bargain's back, as someone with an SQLite shell would.
         let database = try DatabaseQueue(path: store)
@@ -73,7 +73,7 @@ struct ExportCommandTests {
 
     @Test("a batch by filing date is a bag that bagit.py validates, and `bargain import` reads it back")
     func bagValidatesAndImports() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let store = try Self.demoStore(in: directory)
         let bag = directory.url.appendingPathComponent("bag").path
         let exported = try BargainBinary.run(["export", "--filed-from", "2025-01-01", "--filed-to", "2025-12-31", "--bag", bag,
@@ -83,8 +83,8 @@ struct ExportCommandTests {
         let info = try String(contentsOfFile: bag + "/bag-info.txt", encoding: .utf8)
         #expect(info.contains("Source-Organization: 北京市大兴区总工会"))
 
-        if try Archivist.has([Archivist.python, "-c", "import bagit"], install: "python3 -m pip install bagit") {
-            let validated = try Archivist.run([Archivist.python, "-m", "bagit", "--validate", bag])
+        if RequiredTool.available([RequiredTool.python, "-c", "import bagit"], install: "python3 -m pip install bagit") {
+            let validated = Subprocess.run([RequiredTool.python, "-m", "bagit", "--validate", bag])
             #expect(validated.status == 0, "\(validated.stderr)")
         }
 
@@ -98,7 +98,7 @@ struct ExportCommandTests {
 
     @Test("export, import into an empty store, export again: the same bytes but the export time, for every document; a second import is unchanged")
     func losslessRoundTrip() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let store = try Self.demoStore(in: directory)
         let bag = directory.url.appendingPathComponent("bag").path
         #expect(try BargainBinary.run(["export", "--filed-from", "2025-01-01", "--filed-to", "2025-12-31", "--bag", bag, "--store", store]).status == 0)
@@ -134,7 +134,7 @@ struct ExportCommandTests {
 
     @Test("before filing there is nothing for the archives: refused with the step and the article, nothing written")
     func refusedBeforeFiling() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let store = try Self.demoStore(in: directory)
         let out = directory.url.appendingPathComponent("out").path
         let result = try BargainBinary.run(["export", "ENT-2026-001", "--out", out, "--store", store])
@@ -147,7 +147,7 @@ struct ExportCommandTests {
 
     @Test("a bag over one altered byte is refused whole: exit 65, nothing imported")
     func alteredBagRefused() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let store = try Self.demoStore(in: directory)
         let bag = directory.url.appendingPathComponent("bag").path
         #expect(try BargainBinary.run(["export", "--filed-from", "2025-01-01", "--filed-to", "2025-12-31", "--bag", bag, "--store", store]).status == 0)
@@ -162,22 +162,4 @@ struct ExportCommandTests {
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("REG-2025-001.contract.xml"), "\(result.stderr)")
     }
-}
-
-/// The archive's own tools, run as separate programs. Missing locally, a check says so and is
-/// passed over; missing under CI=true, it fails, because CI must run them.
-enum Archivist {
-    static var python: String { ProcessInfo.processInfo.environment["BARGAIN_PYTHON"] ?? "python3" }
-
-    static func has(_ probe: [String], install: String) throws -> Bool {
-        if (try? run(probe))?.status == 0 { return true }
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("\(probe[0]) is required under CI=true (\(install))")
-        } else {
-            print("skipped: \(probe.joined(separator: " ")) is not available (\(install)); CI runs this check")
-        }
-        return false
-    }
-
-    static func run(_ command: [String]) throws -> BargainBinary.Result { try ExternalProgram.run(command) }
 }

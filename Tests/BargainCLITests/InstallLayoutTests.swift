@@ -8,7 +8,7 @@ import TestSupport
 struct InstallLayoutTests {
     @Test("started from PATH anywhere, it finds its workflows and schemas under PREFIX/share/bargain")
     func foundFromPath() throws {
-        let prefix = try TemporaryDirectory()
+        let prefix = TemporaryDirectory()
         let bin = prefix.url.appendingPathComponent("bin"), share = prefix.url.appendingPathComponent("share/bargain")
         let manager = FileManager.default
         try manager.createDirectory(at: bin, withIntermediateDirectories: true)
@@ -20,15 +20,15 @@ struct InstallLayoutTests {
         try manager.copyItem(at: Repository.workflows, to: share.appendingPathComponent("workflows"))
         try manager.copyItem(at: Repository.root.appendingPathComponent("exports/schema"), to: share.appendingPathComponent("schema"))
 
-        let elsewhere = try TemporaryDirectory()
+        let elsewhere = TemporaryDirectory()
         let environment = BargainBinary.environment(["PATH": bin.path + ":/usr/bin:/bin"])
-        let show = try ExternalProgram.run(["bargain", "workflow", "show", "enterprise"], environment: environment, in: elsewhere.url)
+        let show = Subprocess.run(["bargain", "workflow", "show", "enterprise"], environment: environment, in: elsewhere.path)
         #expect(show.status == 0, "\(show.stderr)")
         #expect(show.stdout.contains("enterprise"))
 
         let sample = Repository.root.appendingPathComponent("exports/samples/ENT-2025-001.contract.xml").path
         let store = elsewhere.url.appendingPathComponent("archive.sqlite").path
-        let imported = try ExternalProgram.run(["bargain", "import", sample, "--store", store], environment: environment, in: elsewhere.url)
+        let imported = Subprocess.run(["bargain", "import", sample, "--store", store], environment: environment, in: elsewhere.path)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.hasPrefix("contract ENT-2025-001"))
     }

@@ -1,6 +1,7 @@
 import Bargaining
 import Foundation
 import Testing
+import TestSupport
 
 /// `bargain reminders --format docx|html` (issue 13 item 3): letters in the official layout that
 /// LibreOffice prints with the 文号, the enterprise and the deadline.
@@ -31,13 +32,13 @@ struct LetterFormatTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("2025-10-15") }.sorted()
         #expect(files == ["2025-10-15-\(CoverageCommandTests.code(1))-特别提示函.docx", "2025-10-15-特别提示函-合并打印.docx"])
 
-        guard try Archivist.has(["libreoffice", "--version"], install: "apt-get install libreoffice-writer"),
-              try Archivist.has(["pdftotext", "-v"], install: "apt-get install poppler-utils") else { return }
+        guard RequiredTool.available(["libreoffice", "--version"], install: "apt-get install libreoffice-writer"),
+              RequiredTool.available(["pdftotext", "-v"], install: "apt-get install poppler-utils") else { return }
         let profile = "-env:UserInstallation=file://" + store.directory.url.appendingPathComponent("lo-profile").path
-        let converted = try Archivist.run(["libreoffice", profile, "--headless", "--convert-to", "pdf", "--outdir", store.directory.url.path, merged])
+        let converted = Subprocess.run(["libreoffice", profile, "--headless", "--convert-to", "pdf", "--outdir", store.directory.url.path, merged])
         let pdf = store.directory.url.appendingPathComponent("2025-10-15-特别提示函-合并打印.pdf").path
         #expect(converted.status == 0 && FileManager.default.fileExists(atPath: pdf), "\(converted.stdout)\(converted.stderr)")
-        let text = try Archivist.run(["pdftotext", pdf, "-"]).stdout
+        let text = Subprocess.run(["pdftotext", pdf, "-"]).stdout
         let flat = text.filter { !$0.isWhitespace }
         #expect(flat.contains("工提〔2025〕2号") && flat.contains("一号精密制造有限公司："), "\(text)")
         #expect(flat.contains("自收到本函之日起15日内") && flat.contains("在2025年12月31日期满前完成续订"), "the deadline: \(text)")

@@ -13,7 +13,7 @@ import TestSupport
 struct NegotiationMemoryTests {
     @Test("a read through memory sees what another writer recorded since; memory holds at most its capacity")
     func caughtUpAndBounded() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let store = try SQLiteEventStore(path: directory.url.appendingPathComponent("memory.sqlite").path)
         let catalog = WorkflowCatalog(try WorkflowDirectory.load(Repository.workflows.path))
         let workflow = try catalog.engine(for: .enterprise).workflow.reference

@@ -19,14 +19,14 @@ struct ReportFileTests {
         """
 
     static func sheets(_ path: String) throws -> [[String: Any]] {
-        let result = try Archivist.run([python, "-c", dump, path])
+        let result = Subprocess.run([python, "-c", dump, path])
         #expect(result.status == 0, "\(result.stderr)")
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
     }
 
     @Test("the coverage workbook has the --json figures, rates as percentages, the header frozen")
     func coverageWorkbook() throws {
-        guard try Archivist.has([Self.python, "-c", "import openpyxl"], install: "python3 -m pip install openpyxl") else { return }
+        guard RequiredTool.available([Self.python, "-c", "import openpyxl"], install: "python3 -m pip install openpyxl") else { return }
         let store = try CoverageCommandTests.loaded()
         let path = store.directory.url.appendingPathComponent("覆盖情况.xlsx").path
         let written = try store.run(["coverage", "--as-of", "2025-06-30", "--by", "street", "--out", path])
@@ -74,7 +74,7 @@ struct ReportFileTests {
 
     @Test("the laggards workbook lists the --json laggards, most employees first, with the days uncovered")
     func laggardsWorkbook() throws {
-        guard try Archivist.has([Self.python, "-c", "import openpyxl"], install: "python3 -m pip install openpyxl") else { return }
+        guard RequiredTool.available([Self.python, "-c", "import openpyxl"], install: "python3 -m pip install openpyxl") else { return }
         let store = try CoverageCommandTests.loaded()
         let path = store.directory.url.appendingPathComponent("待督促.xlsx").path
         let written = try store.run(["coverage", "laggards", "--as-of", "2025-12-31", "--out", path])
@@ -131,9 +131,9 @@ struct ReportFileTests {
 
     @Test("LibreOffice prints the workbooks and Chromium the page; the PDF text has the figures")
     func printed() throws {
-        guard try Archivist.has(["libreoffice", "--version"], install: "apt-get install libreoffice-calc libreoffice-writer"),
-              try Archivist.has(["chromium", "--version"], install: "apt-get install chromium"),
-              try Archivist.has(["pdftotext", "-v"], install: "apt-get install poppler-utils") else { return }
+        guard RequiredTool.available(["libreoffice", "--version"], install: "apt-get install libreoffice-calc libreoffice-writer"),
+              RequiredTool.available(["chromium", "--version"], install: "apt-get install chromium"),
+              RequiredTool.available(["pdftotext", "-v"], install: "apt-get install poppler-utils") else { return }
         let store = try CoverageCommandTests.loaded()
         let folder = store.directory.url
         var outputs: [String] = []
@@ -149,12 +149,12 @@ struct ReportFileTests {
             let pdf = (path as NSString).deletingPathExtension + ".pdf"
             // LibreOffice's HTML import is no browser (it lays this page out blank): the page goes to Chromium.
             let converted = path.hasSuffix(".html")
-                ? try Archivist.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                ? Subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                                      "--user-data-dir=" + folder.appendingPathComponent("chromium").path, "--print-to-pdf=" + pdf,
                                      "file://" + path])
-                : try Archivist.run(["libreoffice", profile, "--headless", "--convert-to", "pdf", "--outdir", folder.path, path])
+                : Subprocess.run(["libreoffice", profile, "--headless", "--convert-to", "pdf", "--outdir", folder.path, path])
             #expect(converted.status == 0 && FileManager.default.fileExists(atPath: pdf), "\(converted.stdout)\(converted.stderr)")
-            let text = try Archivist.run(["pdftotext", "-layout", pdf, "-"]).stdout
+            let text = Subprocess.run(["pdftotext", "-layout", pdf, "-"]).stdout
             if path.hasSuffix("coverage.xlsx") {
                 #expect(text.contains("亦庄镇") && text.contains("75.0%") && text.contains("2025-06-30"), "\(text)")
             } else {
@@ -169,6 +169,6 @@ struct ReportFileTests {
         let artifacts = Repository.root.appendingPathComponent(".build/test-artifacts/office")
         try? FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
         let name = ((pdf as NSString).lastPathComponent as NSString).deletingPathExtension
-        _ = try? Archivist.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", pdf, artifacts.appendingPathComponent(name).path])
+        _ = Subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", pdf, artifacts.appendingPathComponent(name).path])
     }
 }

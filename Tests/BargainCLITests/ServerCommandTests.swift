@@ -12,7 +12,7 @@ struct ServerCommandTests {
     /// A store with the sample's negotiation and two accounts, and a server over it.
     final class CityFixture {
         let store = try! StoreFixture()
-        let config = try! TemporaryDirectory()
+        let config = TemporaryDirectory()
         let port = Int.random(in: 20_000...40_000)
         var server: Process?
         var url: String { "http://127.0.0.1:\(port)" }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `bargain keys generate`, `export --sign-key` and `import --trusted-keys` as a depositor and an
 /// archive run them, checked with xmlsec1 and openssl, tools nobody here wrote (issue 17 item 2).
@@ -7,7 +8,7 @@ import Testing
 struct SigningCommandTests {
     @Test("keys generate writes a P-256 pair, private.pem readable by its owner only, and never overwrites it")
     func keysGenerate() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let keys = directory.url.appendingPathComponent("keys").path
         let generated = try BargainBinary.run(["keys", "generate", "--out", keys])
         #expect(generated.status == 0, "\(generated.stderr)")
@@ -22,7 +23,7 @@ struct SigningCommandTests {
 
     @Test("a signed export verifies with xmlsec1 alone; the issue's forged bag (expiry moved, manifests re-hashed) is refused")
     func signedExportAndForgedBag() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let store = try ExportCommandTests.demoStore(in: directory)
         let keys = directory.url.appendingPathComponent("keys").path, other = directory.url.appendingPathComponent("other").path
         #expect(try BargainBinary.run(["keys", "generate", "--out", keys]).status == 0)
@@ -34,9 +35,9 @@ struct SigningCommandTests {
         #expect(exported.status == 0, "\(exported.stderr)")
         let files = exported.stdout.split(separator: "\n").map(String.init)
         #expect(files.count == 3)
-        if try Archivist.has(["xmlsec1", "--version"], install: "apt-get install xmlsec1") {
+        if RequiredTool.available(["xmlsec1", "--version"], install: "apt-get install xmlsec1") {
             for file in files {
-                let verified = try Archivist.run(["xmlsec1", "--verify", "--pubkey-pem", keys + "/public.pem", file])
+                let verified = Subprocess.run(["xmlsec1", "--verify", "--pubkey-pem", keys + "/public.pem", file])
                 #expect(verified.status == 0, "\(file): \(verified.stderr)")
             }
         }
@@ -54,8 +55,8 @@ struct SigningCommandTests {
         let batch = try BargainBinary.run(["export", "--filed-from", "2025-01-01", "--filed-to", "2025-12-31", "--bag", bag,
                                            "--sign-key", keys + "/private.pem", "--store", store])
         #expect(batch.status == 0, "\(batch.stderr)")
-        if try Archivist.has(["openssl", "version"], install: "apt-get install openssl") {
-            let checked = try Archivist.run(["openssl", "dgst", "-sha256", "-verify", keys + "/public.pem", "-signature",
+        if RequiredTool.available(["openssl", "version"], install: "apt-get install openssl") {
+            let checked = Subprocess.run(["openssl", "dgst", "-sha256", "-verify", keys + "/public.pem", "-signature",
                                              bag + "/tagmanifest-sha256.txt.sig", bag + "/tagmanifest-sha256.txt"])
             #expect(checked.status == 0 && checked.stdout.contains("Verified OK"), "\(checked.stdout)\(checked.stderr)")
         }
@@ -67,10 +68,10 @@ struct SigningCommandTests {
         let forged = try String(contentsOfFile: contract, encoding: .utf8)
             .replacingOccurrences(of: "<expiresOn>2026-04-30</expiresOn>", with: "<expiresOn>2028-04-30</expiresOn>")
         try forged.write(toFile: contract, atomically: true, encoding: .utf8)
-        if try Archivist.has([Archivist.python, "-c", "import bagit"], install: "python3 -m pip install bagit") {
-            let rehashed = try Archivist.run([Archivist.python, "-c", "import bagit, sys; bagit.Bag(sys.argv[1]).save(manifests=True)", bag])
+        if RequiredTool.available([RequiredTool.python, "-c", "import bagit"], install: "python3 -m pip install bagit") {
+            let rehashed = Subprocess.run([RequiredTool.python, "-c", "import bagit, sys; bagit.Bag(sys.argv[1]).save(manifests=True)", bag])
             #expect(rehashed.status == 0, "\(rehashed.stderr)")
-            #expect(try Archivist.run([Archivist.python, "-m", "bagit", "--validate", bag]).status == 0, "bagit calls the forged bag valid")
+            #expect(try Subprocess.run([RequiredTool.python, "-m", "bagit", "--validate", bag]).status == 0, "bagit calls the forged bag valid")
             let refused = try BargainBinary.run(["import", bag, "--trusted-keys", keys + "/public.pem", "--store", archive])
             #expect(refused.status == 65)
             #expect(refused.stderr.contains("tagmanifest-sha256.txt.sig: refused"), "\(refused.stderr)")

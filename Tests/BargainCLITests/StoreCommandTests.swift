@@ -188,7 +188,7 @@ struct StoreCommandTests {
             || act.action.kind == .supplyInformation {
             #expect(try store.run(StoreFixture.arguments(act, on: id)).status == 0)
         }
-        let file = try store.directory.write("draft.yaml", """
+        let file = store.directory.write("draft.yaml", """
             adjustment-rate: 5%
             lowest-wage: 2800
             pay-day: 10
@@ -200,7 +200,7 @@ struct StoreCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("pay-day: 15"))
         #expect(result.stdout.contains("other-items: 高温津贴, 夜班补贴"))
-        let bad = try store.directory.write("bad.yaml", "pay-day: ten\n")
+        let bad = store.directory.write("bad.yaml", "pay-day: ten\n")
         let refused = try store.run(["do", id, "sign-draft", "--file", bad, "--as", "employee-side:王芳"])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("bad.yaml:1:"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Where the store is, and what happens when it cannot be used: exit 69 with one line that
 /// says what to do, and nothing created or changed.
@@ -13,7 +14,7 @@ struct StoreLocationTests {
         let moved = try store.run(["status", "ENT-ENV", "--store", other])
         #expect(moved.status == 69 && moved.stderr.contains("there is no store at \(other)"), "--store is used, and a reader creates nothing")
         #expect(!FileManager.default.fileExists(atPath: other))
-        let home = try TemporaryDirectory()
+        let home = TemporaryDirectory()
         let byDefault = try BargainBinary.run(["open", "enterprise", "--id", "ENT-HOME", "--union", "工会", "--employer", "公司",
                                                "--enterprise", StoreFixture.enterpriseOption],
                                               environment: ["HOME": home.url.path])
@@ -28,7 +29,7 @@ struct StoreLocationTests {
         ["status", "ENT-1"], ["list"], ["verify"], ["demo"],
     ])
     func missingDirectory(_ arguments: [String]) throws {
-        let scratch = try TemporaryDirectory()
+        let scratch = TemporaryDirectory()
         let missing = scratch.url.appendingPathComponent("no/such/dir")
         let result = try BargainBinary.run(arguments + ["--store", missing.appendingPathComponent("bargain.sqlite").path])
         #expect(result.status == 69)
@@ -39,8 +40,8 @@ struct StoreLocationTests {
 
     @Test("a file that is not a bargain database: 69, and the file is left exactly as it was")
     func foreignFile() throws {
-        let scratch = try TemporaryDirectory()
-        let notes = try scratch.write("notes.txt", "工资集体协商 minutes, not a database\n")
+        let scratch = TemporaryDirectory()
+        let notes = scratch.write("notes.txt", "工资集体协商 minutes, not a database\n")
         let before = try Data(contentsOf: URL(fileURLWithPath: notes))
         for arguments in [["status", "ENT-1"], ["do", "ENT-1", "accept", "--as", "employer-side"], ["list"]] {
             let result = try BargainBinary.run(arguments + ["--store", notes])
@@ -53,7 +54,7 @@ struct StoreLocationTests {
 
     @Test("a directory given as the store, and a PostgreSQL server that does not answer: 69")
     func unusable() throws {
-        let scratch = try TemporaryDirectory()
+        let scratch = TemporaryDirectory()
         let directory = try BargainBinary.run(["list", "--store", scratch.url.path])
         #expect(directory.status == 69)
         #expect(directory.stderr.hasPrefix("error: store unavailable: \(scratch.url.path) is a directory"))

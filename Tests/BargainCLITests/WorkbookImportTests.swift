@@ -2,6 +2,7 @@ import Bargaining
 import BargainingOffice
 import Foundation
 import Testing
+import TestSupport
 
 /// `bargain registry import` and `contracts import` on Excel workbooks (issue 12): a registry
 /// kept as staff keep it imports with the same counts and figures as the clean CSV.
@@ -46,7 +47,7 @@ struct WorkbookImportTests {
     @Test("a registry workbook imports with the same counts and figures as the clean CSV")
     func sameAsCleanCSV() throws {
         let clean = try StoreFixture()
-        let csv = try clean.directory.write("registry.csv", Self.cleanCSV)
+        let csv = clean.directory.write("registry.csv", Self.cleanCSV)
         let fromCSV = try clean.run(["registry", "import", csv])
         #expect(fromCSV.status == 0, "\(fromCSV.stderr)")
         #expect(fromCSV.stdout == "\(csv): enterprises: 40 added, 0 updated, 0 unchanged\n")
@@ -73,9 +74,9 @@ struct WorkbookImportTests {
     @Test("a workbook openpyxl wrote, with Excel dates and blank rows, imports like the clean CSV")
     func openpyxlWorkbook() throws {
         let python = ProcessInfo.processInfo.environment["BARGAIN_PYTHON"] ?? "python3"
-        guard try Archivist.has([python, "-c", "import openpyxl"], install: "python3 -m pip install openpyxl") else { return }
+        guard RequiredTool.available([python, "-c", "import openpyxl"], install: "python3 -m pip install openpyxl") else { return }
         let store = try StoreFixture()
-        let csv = try store.directory.write("clean.csv", Self.cleanCSV)
+        let csv = store.directory.write("clean.csv", Self.cleanCSV)
         let path = store.directory.url.appendingPathComponent("名录.xlsx").path
         let script = """
             import csv, datetime, sys, openpyxl
@@ -92,7 +93,7 @@ struct WorkbookImportTests {
                 sheet.cell(row=sheet.max_row + 1, column=2).font = Font(bold=True)
             book.save(sys.argv[2])
             """
-        let made = try Archivist.run([python, "-c", script, csv, path])
+        let made = Subprocess.run([python, "-c", script, csv, path])
         #expect(made.status == 0, "\(made.stderr)")
         let imported = try store.run(["registry", "import", path])
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -127,7 +128,7 @@ struct WorkbookImportTests {
         #expect(cut.status == 65)
         #expect(cut.stderr.contains("nothing was imported"), "\(cut.stderr)")
 
-        let csv = try store.directory.write("r.csv", Self.cleanCSV)
+        let csv = store.directory.write("r.csv", Self.cleanCSV)
         let sheetForCSV = try store.run(["registry", "import", csv, "--sheet", "x"])
         #expect(sheetForCSV.status == 64)
         #expect(sheetForCSV.stderr.contains("--sheet is for Excel workbooks"), "\(sheetForCSV.stderr)")
@@ -139,7 +140,7 @@ struct WorkbookImportTests {
     @Test("contracts import reads a workbook too")
     func contractsWorkbook() throws {
         let store = try StoreFixture()
-        let csv = try store.directory.write("registry.csv", Self.cleanCSV)
+        let csv = store.directory.write("registry.csv", Self.cleanCSV)
         #expect(try store.run(["registry", "import", csv]).status == 0)
         let codes = Self.enterprises.prefix(3).map(\.code).joined(separator: ";")
         let rows = [

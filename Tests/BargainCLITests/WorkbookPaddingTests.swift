@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A workbook's rows are padded to the widest row above them before the importer reads them as
 /// CSV (WorkbookRows); the padded grid is held to the reader's cell limit (issue 12, bad input).
@@ -8,7 +9,7 @@ struct WorkbookPaddingTests {
     @Test("a cell in the last column above many one-cell rows is refused in one sentence, not padded into billions of fields")
     func widestRowPadding() throws {
         let python = ReportFileTests.python
-        guard try Archivist.has([python, "-c", "import openpyxl"], install: "python3 -m pip install openpyxl") else { return }
+        guard RequiredTool.available([python, "-c", "import openpyxl"], install: "python3 -m pip install openpyxl") else { return }
         let store = try StoreFixture()
         let path = store.directory.url.appendingPathComponent("宽.xlsx").path
         // 16,384 × 1,300 padded cells is over the 20,000,000 limit; the reader's own count (each
@@ -22,7 +23,7 @@ struct WorkbookPaddingTests {
                 sheet.cell(row=row, column=1, value=row)
             book.save(sys.argv[1])
             """
-        let made = try Archivist.run([python, "-c", script, path])
+        let made = Subprocess.run([python, "-c", script, path])
         #expect(made.status == 0, "\(made.stderr)")
         let started = ContinuousClock.now
         let refused = try store.run(["registry", "import", path])

@@ -56,8 +56,8 @@ struct WorkflowCheckTests {
         let original = try String(contentsOfFile: Repository.workflow("enterprise.yaml"), encoding: .utf8)
         #expect(original.contains(breakage.find), "the shipped file changed; update the test's text to find")
         let broken = original.replacing(breakage.find, with: breakage.replace, maxReplacements: 1)
-        let directory = try TemporaryDirectory()
-        let file = try directory.write("enterprise.yaml", broken)
+        let directory = TemporaryDirectory()
+        let file = directory.write("enterprise.yaml", broken)
         let prefix = broken[..<broken.firstRange(of: breakage.onLine)!.lowerBound]
         let line = prefix.count(where: { $0 == "\n" }) + 1
 
@@ -70,8 +70,8 @@ struct WorkflowCheckTests {
 
     @Test("good files still pass when another fails, and the status is 1")
     func mixedFiles() throws {
-        let directory = try TemporaryDirectory()
-        let broken = try directory.write("broken.yaml", "workflow: x\n")
+        let directory = TemporaryDirectory()
+        let broken = directory.write("broken.yaml", "workflow: x\n")
         let result = try BargainBinary.run(["workflow", "check", Repository.workflow("regional.yaml"), broken])
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("ok  \(Repository.workflow("regional.yaml"))"))
@@ -93,8 +93,8 @@ struct WorkflowCheckTests {
     func badGuidelineFails() throws {
         let original = try String(contentsOfFile: Repository.workflow("wage-guideline/beijing.yaml"), encoding: .utf8)
         let broken = original.replacing("    lower: 4%\n", with: "    lower: four per cent\n", maxReplacements: 1)
-        let directory = try TemporaryDirectory()
-        let file = try directory.write("guideline.yaml", broken)
+        let directory = TemporaryDirectory()
+        let file = directory.write("guideline.yaml", broken)
         let line = broken[..<broken.firstRange(of: "lower: four")!.lowerBound].count(where: { $0 == "\n" }) + 1
         let result = try BargainBinary.run(["workflow", "check", file])
         #expect(result.status == 1)

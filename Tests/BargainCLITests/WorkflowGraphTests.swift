@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("bargain workflow graph")
 struct WorkflowGraphTests {
@@ -31,8 +32,8 @@ struct WorkflowGraphTests {
         #expect(result.stdout.contains("\"review\" -> \"effective\" [label=\"review passes\", style=dashed];"))
         #expect(result.stdout.contains("\"expired\" [label=\"expired\\n期满终止 (expired)\", peripheries=2];"))
 
-        let directory = try TemporaryDirectory()
-        let source = try directory.write("enterprise.dot", result.stdout)
+        let directory = TemporaryDirectory()
+        let source = directory.write("enterprise.dot", result.stdout)
         let dot = Process()
         dot.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
         dot.arguments = ["-Tsvg", "-o", directory.url.appendingPathComponent("enterprise.svg").path, source]

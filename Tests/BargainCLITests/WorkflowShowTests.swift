@@ -61,14 +61,14 @@ struct WorkflowShowTests {
 
     @Test("found beside the executable when run from elsewhere")
     func locatesWorkflows() throws {
-        let elsewhere = try TemporaryDirectory()
+        let elsewhere = TemporaryDirectory()
         let result = try BargainBinary.run(["workflow", "show", "industry"], in: elsewhere.url)
         #expect(result.status == 0, "\(result.stderr)")
     }
 
     @Test("a directory without workflows says how to point at one, exit 65")
     func missingDirectory() throws {
-        let empty = try TemporaryDirectory()
+        let empty = TemporaryDirectory()
         let result = try BargainBinary.run(["workflow", "show", "enterprise", "--workflows", empty.url.path])
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("error: \(empty.url.path) (from --workflows) is not a workflows directory"))

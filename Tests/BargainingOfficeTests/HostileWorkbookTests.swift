@@ -1,6 +1,7 @@
 @testable import BargainingOffice
 import Foundation
 import Testing
+import TestSupport
 
 /// Workbooks made to hurt: each refused with a sentence, in bounded time and memory, before any
 /// row is handed on where the check allows it.
@@ -97,7 +98,7 @@ import Testing
     }
 
     @Test func filesAreToldApartByTheirFirstBytes() throws {
-        let folder = try TemporaryFolder()
+        let folder = TemporaryDirectory()
         let disguised = folder.file("registry.csv")
         try Data(Workbooks.make(sheetData: Self.oneCell)).write(to: URL(fileURLWithPath: disguised))
         #expect(OfficeFileKind.of(path: disguised) == .workbook)

@@ -1,6 +1,7 @@
 import BargainingOffice
 import Foundation
 import Testing
+import TestSupport
 
 /// Workbooks written by openpyxl and by hand, as staff's registries come: a merged title above
 /// the header, Chinese headers, dates as Excel serials, numbers, text that looks like numbers,
@@ -16,7 +17,7 @@ import Testing
 
     @Test func aWorkbookOpenpyxlWrote() throws {
         guard OfficeTools.has(.openpyxl) else { return }
-        let folder = try TemporaryFolder()
+        let folder = TemporaryDirectory()
         let path = folder.file("名录.xlsx")
         _ = try OfficeTools.python("""
             import datetime, sys, openpyxl

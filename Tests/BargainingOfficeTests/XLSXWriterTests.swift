@@ -2,6 +2,7 @@ import Bargaining
 @testable import BargainingOffice
 import Foundation
 import Testing
+import TestSupport
 
 /// The writer's workbooks, read back by our reader and opened by tools nobody here wrote.
 @Suite struct XLSXWriterTests {
@@ -44,7 +45,7 @@ import Testing
 
     @Test func openpyxlReadsTheFiguresFormatsFrozenHeaderAndWidths() throws {
         guard OfficeTools.has(.openpyxl) else { return }
-        let folder = try TemporaryFolder()
+        let folder = TemporaryDirectory()
         let path = folder.file("coverage.xlsx")
         try Data(XLSXWriter().write(Self.sheets)).write(to: URL(fileURLWithPath: path))
         let script = """

@@ -30,11 +30,11 @@ struct FaultTests {
         await store.close()
 
         // Given a killer that terminates every bargain session of the database every 50 ms
-        let killer = try ChildProcess.start(PostgresServer.psqlPath, ["-X", "-q", "-d", url, "-c", Self.killer(database)])
+        let killer = try Subprocess.start([PostgresServer.psqlPath, "-X", "-q", "-d", url, "-c", Self.killer(database)])
         // When 8 writers each act 30 times, opening the store for each act as `bargain do` does
         let start = ContinuousClock.now
         let children = try (1...Self.writers).map { writer in
-            try ChildProcess.start(executable, ["acts", "--store", location, "--workflows", Repository.workflowsPath, "--negotiation", id,
+            try Subprocess.start([executable, "acts", "--store", location, "--workflows", Repository.workflowsPath, "--negotiation", id,
                                                 "--writer", "w\(writer)", "--decisions", "\(Self.actsPerWriter)"])
         }
         var outcomes: [Outcome] = []
@@ -63,7 +63,7 @@ struct FaultTests {
         let unknown = outcomes.filter { $0.word == "unknown" }.map(\.key)
         var retried: [Outcome] = []
         if !unknown.isEmpty {
-            let retry = try ChildProcess.run(executable, ["acts", "--store", location, "--workflows", Repository.workflowsPath, "--negotiation", id,
+            let retry = Subprocess.run([executable, "acts", "--store", location, "--workflows", Repository.workflowsPath, "--negotiation", id,
                                                           "--keys", unknown.joined(separator: ",")])
             retried = retry.stdout.split(separator: "\n").compactMap(Outcome.init)
             #expect(retried.map(\.key) == unknown)

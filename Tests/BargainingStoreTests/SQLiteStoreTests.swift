@@ -3,12 +3,13 @@ import Bargaining
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 
 @Suite("SQLite store: files, settings and refusals")
 struct SQLiteStoreTests {
     @Test("the writer runs WAL, foreign keys and synchronous = FULL")
     func durabilitySettings() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer { directory.remove() }
         let store = try SQLiteEventStore(path: directory.path + "/store.sqlite")
         let settings = try await store.pool.write { db in
@@ -23,7 +24,7 @@ struct SQLiteStoreTests {
 
     @Test("a new store file, and SQLite's -wal and -shm beside it, are readable by their owner only (0600)")
     func privateFiles() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/store.sqlite"
         let store = try SQLiteEventStore(path: path)
@@ -37,7 +38,7 @@ struct SQLiteStoreTests {
 
     @Test("opened only to read, a missing or empty store is an error and nothing is created")
     func readOnlyMissing() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/mistyped.sqlite"
         let error = await #expect(throws: StoreError.self) {
@@ -52,7 +53,7 @@ struct SQLiteStoreTests {
 
     @Test("negotiations survive closing and reopening")
     func reopen() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer { directory.remove() }
         let history = try Samples.enterprise()
         let first = try SQLiteEventStore(path: directory.path + "/store.sqlite")
@@ -65,7 +66,7 @@ struct SQLiteStoreTests {
 
     @Test("a missing directory is reported and nothing is created")
     func missingDirectory() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/no/such/dir/store.sqlite"
         #expect(throws: StoreError.unavailable(reason: "directory \(directory.path)/no/such/dir does not exist",
@@ -77,7 +78,7 @@ struct SQLiteStoreTests {
 
     @Test("a directory, or a file in place of a directory, is reported")
     func notAFilePath() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer { directory.remove() }
         #expect(throws: StoreError.self) { try SQLiteEventStore(path: directory.path) }
         _ = FileManager.default.createFile(atPath: directory.path + "/plain", contents: Data("x".utf8))
@@ -87,7 +88,7 @@ struct SQLiteStoreTests {
 
     @Test("an unwritable directory is reported and nothing is created", .disabled(if: getuid() == 0, "root writes anywhere"))
     func unwritableDirectory() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer {
             chmod(directory.path, 0o700)
             directory.remove()
@@ -102,7 +103,7 @@ struct SQLiteStoreTests {
 
     @Test("a file that is not SQLite is refused untouched")
     func notSQLite() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/notes.txt"
         let bytes = Data(String(repeating: "工资集体协商 minutes\n", count: 300).utf8)
@@ -116,7 +117,7 @@ struct SQLiteStoreTests {
 
     @Test("another application's SQLite database is refused untouched")
     func foreignDatabase() throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/other.sqlite"
         let queue = try DatabaseQueue(path: path)
@@ -131,7 +132,7 @@ struct SQLiteStoreTests {
 
     @Test("a database written by a newer bargain is refused untouched")
     func newerSchema() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/store.sqlite"
         let store = try SQLiteEventStore(path: path)
@@ -151,7 +152,7 @@ struct SQLiteStoreTests {
 
     @Test("bargain_meta is the record: a newer schema is refused even when the header lags behind")
     func newerSchemaInMetaOnly() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/store.sqlite"
         let store = try SQLiteEventStore(path: path)
@@ -169,7 +170,7 @@ struct SQLiteStoreTests {
 
     @Test("an empty file becomes a new store")
     func emptyFile() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/store.sqlite"
         _ = FileManager.default.createFile(atPath: path, contents: Data())
@@ -180,7 +181,7 @@ struct SQLiteStoreTests {
 
     @Test("the default store is created under XDG_DATA_HOME, directory included")
     func defaultLocation() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         defer { directory.remove() }
         let location = try StoreLocation(nil, environment: ["XDG_DATA_HOME": directory.path + "/data", "HOME": "/nonexistent"])
         #expect(location == .sqlite(path: directory.path + "/data/bargain/bargain.sqlite", createsDirectory: true))

@@ -3,6 +3,7 @@ import Bargaining
 @testable import BargainingXML
 import Glibc
 import Testing
+import TestSupport
 
 /// BagIt 1.0 (RFC 8493) bags: written whole or not at all, accepted by the Library of
 /// Congress's bagit.py, and verified in full before anything in them is imported.

@@ -1,6 +1,7 @@
 import Bargaining
 @testable import BargainingXML
 import Testing
+import TestSupport
 
 @Suite struct ExportTests {
     @Test func exportIsRefusedBeforeFiling() throws {

@@ -2,6 +2,7 @@ import BargainingKeys
 import Bargaining
 @testable import BargainingXML
 import Testing
+import TestSupport
 
 /// The printable Chinese page (issue 17 item 6): every document names the stylesheet, and
 /// xsltproc, a tool nobody here wrote, turns each into an HTML page stating its facts.

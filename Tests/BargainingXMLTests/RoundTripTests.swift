@@ -1,6 +1,7 @@
 import Bargaining
 @testable import BargainingXML
 import Testing
+import TestSupport
 
 /// Export → import → export gives the same bytes: the documents say everything the values hold,
 /// and the values hold everything the documents say.

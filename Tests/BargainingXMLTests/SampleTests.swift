@@ -1,6 +1,7 @@
 import Bargaining
 @testable import BargainingXML
 import Testing
+import TestSupport
 
 /// The golden samples in exports/samples: produced by `scripts/export-samples` from the demo
 /// negotiations, valid against our schemas and the OASIS Akoma Ntoso schema, and reproduced

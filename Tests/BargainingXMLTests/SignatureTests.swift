@@ -3,6 +3,7 @@ import Bargaining
 @testable import BargainingXML
 import Testing
 @testable import XMLSecurity
+import TestSupport
 
 /// Every exported document carries a W3C XML Signature that xmlsec1, a tool nobody here wrote,
 /// verifies with the depositor's public key alone; a changed byte fails it; `bargain import`

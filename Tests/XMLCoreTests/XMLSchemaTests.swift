@@ -1,5 +1,6 @@
 import Testing
 import XMLCore
+import TestSupport
 
 @Suite struct XMLSchemaTests {
     static let ns = "urn:bargain:test"

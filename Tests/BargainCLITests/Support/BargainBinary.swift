@@ -5,11 +5,7 @@ import TestSupport
 /// The built `bargain` executable, run as a user would: a separate process with arguments, an
 /// environment, a working directory and standard input, observed through its output and status.
 enum BargainBinary {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = Subprocess.Result
 
     /// The products directory holds both the test bundle and `bargain`, whatever the scratch path
     /// (`.build`, `.build-cli`, …) and configuration.
@@ -30,28 +26,11 @@ enum BargainBinary {
         return environment
     }
 
-    /// Runs `bargain` to completion. Output goes to files rather than pipes so a long output can
-    /// never fill a pipe and stall the child while the test waits for it.
+    /// Runs `bargain` to completion with `input` on its standard input.
     static func run(_ arguments: [String], environment extra: [String: String] = [:], in directory: URL = Repository.root,
                     input: String = "") throws -> Result {
-        let scratch = try TemporaryDirectory()
-        let outURL = scratch.url.appendingPathComponent("stdout"), errURL = scratch.url.appendingPathComponent("stderr")
-        let inURL = scratch.url.appendingPathComponent("stdin")
-        for file in [outURL, errURL] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-        _ = FileManager.default.createFile(atPath: inURL.path, contents: Data(input.utf8))
-        let stdout = try FileHandle(forWritingTo: outURL), stderr = try FileHandle(forWritingTo: errURL)
-        let stdin = try FileHandle(forReadingFrom: inURL)
-        defer { try? stdout.close(); try? stderr.close(); try? stdin.close() }
-
-        let process = try launch(arguments, environment: extra, in: directory) { process in
-            process.standardOutput = stdout
-            process.standardError = stderr
-            process.standardInput = stdin
-        }
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        guard FileManager.default.isExecutableFile(atPath: url.path) else { throw CocoaError(.fileNoSuchFile) }
+        return Subprocess.run([url.path] + arguments, environment: environment(extra), in: directory.path, input: input)
     }
 
     static func launch(_ arguments: [String], environment extra: [String: String], in directory: URL,
@@ -68,23 +47,5 @@ enum BargainBinary {
         wiring(process)
         try process.run()
         return process
-    }
-}
-
-/// A directory removed when the value goes away.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("bargain-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func write(_ name: String, _ text: String) throws -> String {
-        let file = url.appendingPathComponent(name)
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        return file.path
     }
 }

@@ -1,6 +1,7 @@
 import Bargaining
 import Foundation
 import Testing
+import TestSupport
 
 /// A temporary store, removed with the fixture, and the commands a chair or a script types
 /// against it. `BARGAIN_STORE` points at it, so the commands read as a user writes them.
@@ -9,7 +10,7 @@ final class StoreFixture {
     let path: String
 
     init() throws {
-        directory = try TemporaryDirectory()
+        directory = TemporaryDirectory()
         path = directory.url.appendingPathComponent("bargain.sqlite").path
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The PostgreSQL server the tests use, named by `BARGAIN_TEST_POSTGRES_URL`
 /// (`scripts/postgres-cluster.sh start DIR` starts a throwaway one and prints its URL).
@@ -27,8 +28,8 @@ enum PostgresServer {
     /// Runs SQL through `psql`, the server's own client: the test target needs no PostgreSQL
     /// library of its own to tamper with rows.
     static func psql(_ url: String, _ sql: String) throws {
-        let result = try ChildProcess.run(psqlPath, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql])
-        guard result.status == 0 else { throw ChildProcess.Failure(description: "psql failed: \(result.stderr)") }
+        let result = Subprocess.run([psqlPath, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql])
+        guard result.status == 0 else { throw Subprocess.Failure(description: "psql failed: \(result.stderr)") }
     }
 
     /// A new database of its own on the server at `url`, for a test that ends sessions or changes

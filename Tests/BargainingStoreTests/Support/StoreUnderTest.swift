@@ -1,6 +1,7 @@
 @testable import BargainingStore
 import Foundation
 import GRDB
+import TestSupport
 
 /// One store backend prepared for a test: a fresh, empty store of its own, the `--store` value
 /// that names it for child processes, and access to its rows behind the store's back.
@@ -65,7 +66,7 @@ struct StoreUnderTest: Sendable {
 
     /// A new SQLite file in a directory of its own.
     static func sqlite() throws -> StoreUnderTest {
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let path = directory.path + "/store.sqlite"
         return StoreUnderTest(
             backend: "SQLite", location: path,

@@ -29,12 +29,12 @@ enum Stress {
 
             let start = ContinuousClock.now
             let children = try (1...writers).map { writer in
-                try ChildProcess.start(executable, [
+                try Subprocess.start([executable,
                     "write", "--store", subject.location, "--workflows", Repository.workflowsPath,
                     "--negotiation", ids[shared ? 0 : writer - 1], "--writer", "w\(writer)", "--decisions", "\(decisionsPerWriter)",
                 ] + (serviceRetries ? ["--retries", "service"] : []))
             }
-            var results: [ChildProcess.Result] = []
+            var results: [Subprocess.Result] = []
             for child in children { results.append(await child.wait()) }
             let elapsed = ContinuousClock.now - start
 
@@ -119,7 +119,7 @@ enum Stress {
         }
         var next = 0  // the first negotiation not yet seen renewed
         for kill in 0..<kills {
-            let child = try ChildProcess.start(executable, [
+            let child = try Subprocess.start([executable,
                 "renew", "--store", subject.location, "--workflows", Repository.workflowsPath, "--negotiation", "CRASH-", "--on", "2026-02-02",
             ])
             // Mostly within its first few renewals, whatever the backend's speed; every tenth kill at
@@ -131,7 +131,7 @@ enum Stress {
                 try await child.waitForLine("renewed ", count: Int.random(in: 0...4, using: &rng), timeout: .seconds(60))
                 try await Task.sleep(for: .milliseconds(Int.random(in: 0...10, using: &rng)))
             }
-            Foundation.kill(child.process.processIdentifier, SIGKILL)
+            child.signal(SIGKILL)
             let result = await child.wait()
             try #require(result.signalled, "the writer died on its own (status \(result.status)): \(result.stderr)")
             try #require(!result.stdout.contains("exhausted"), "kill \(kill): the writer ran out of negotiations to renew")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The `bargain-store-stress` binary, built with the tests (the test target depends on it).
 /// SwiftPM puts every product of a build in one directory, the test bundle's included, so it is
@@ -19,7 +20,7 @@ enum StressExecutable {
 
     static func require() throws -> String {
         guard let path else {
-            throw ChildProcess.Failure(description: "bargain-store-stress is not beside the test binary (\(ProcessInfo.processInfo.arguments[0])); build it with `swift build --build-tests`")
+            throw Subprocess.Failure(description: "bargain-store-stress is not beside the test binary (\(ProcessInfo.processInfo.arguments[0])); build it with `swift build --build-tests`")
         }
         return path
     }

@@ -1,10 +1,12 @@
+import TestSupport
+
 /// Tools nobody here wrote that must accept our output: xmllint (Debian libxml2-utils), xmlsec1
 /// (Debian xmlsec1), openssl, xsltproc and the Library of Congress `bagit` Python module. Missing locally, a test says so and passes;
 /// missing under CI=true, it fails, because CI must run them.
 enum ExternalTools {
     /// The Python that has `bagit`: `$BARGAIN_PYTHON` (e.g. a virtual environment's, on a Debian
     /// whose system Python refuses pip installs), else `python3` on PATH.
-    static var python: String { Fixtures.environment("BARGAIN_PYTHON") ?? "python3" }
+    static var python: String { RequiredTool.python }
 
     enum Tool: String {
         case xmllint
@@ -34,16 +36,6 @@ enum ExternalTools {
         }
     }
 
-    struct Missing: Error, CustomStringConvertible {
-        var tool: Tool
-        var description: String { "\(tool.rawValue) is required under CI=true (\(tool.install))" }
-    }
-
-    /// Whether `tool` can run; under CI=true a missing tool is an error.
-    static func require(_ tool: Tool) throws -> Bool {
-        if Subprocess.available(tool.probe) { return true }
-        if Fixtures.isCI { throw Missing(tool: tool) }
-        print("skipped: \(tool.rawValue) is not installed (\(tool.install)); CI runs this check")
-        return false
-    }
+    /// Whether `tool` can run; under CI=true a missing tool is a test failure.
+    static func require(_ tool: Tool) throws -> Bool { RequiredTool.available(tool.probe, install: tool.install) }
 }
