@@ -25,8 +25,12 @@ import BargainingCoverage
 public protocol CoverageStore: EventStore {
     /// Adds enterprises and replaces those already stored under the same credit code, in one
     /// transaction. A code given twice in `enterprises` is written once, the last one winning.
-    @discardableResult
-    func upsertRegistry(_ enterprises: [RegistryEnterprise]) async throws(StoreError) -> UpsertCounts
+    ///
+    /// With `dryRun`, the batch is written and the transaction rolled back: the counts are those
+    /// the import would give, and nothing is stored (the preview before a confirm, `--dry-run`).
+    /// The same holds for ``recordExternal(contracts:congressRecords:dryRun:)`` and
+    /// ``recordCongressSessions(_:dryRun:)``.
+    func upsertRegistry(_ enterprises: [RegistryEnterprise], dryRun: Bool) async throws(StoreError) -> UpsertCounts
 
     /// Every registry enterprise, by credit code.
     func registry() async throws(StoreError) -> [RegistryEnterprise]
@@ -38,8 +42,7 @@ public protocol CoverageStore: EventStore {
     /// `unchanged` and not written again. A
     /// congress record whose quorum was not met is not a session: recording it removes any
     /// sessions stored under its id, and adds none.
-    @discardableResult
-    func recordExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord]) async throws(StoreError)
+    func recordExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord], dryRun: Bool) async throws(StoreError)
         -> UpsertCounts
 
     /// What `bargain import` stores, in one transaction: the contracts and congress records as
@@ -57,8 +60,7 @@ public protocol CoverageStore: EventStore {
     /// Records congress sessions read from a district's ledger (`bargain congress import`), in
     /// one transaction. A session is its enterprise and day, so one already stored is
     /// `unchanged` and nothing is ever `updated`; a session given twice is written once.
-    @discardableResult
-    func recordCongressSessions(_ sessions: [CoverageCongressSession]) async throws(StoreError) -> UpsertCounts
+    func recordCongressSessions(_ sessions: [CoverageCongressSession], dryRun: Bool) async throws(StoreError) -> UpsertCounts
 
     /// The external contracts, by contract id, each with its enterprises in the order given.
     func externalContracts() async throws(StoreError) -> [CoverageContract]
@@ -127,6 +129,25 @@ public struct ExternalCongressRecord: Sendable, Hashable {
 }
 
 extension CoverageStore {
+    /// ``upsertRegistry(_:dryRun:)``, stored.
+    @discardableResult
+    public func upsertRegistry(_ enterprises: [RegistryEnterprise]) async throws(StoreError) -> UpsertCounts {
+        try await upsertRegistry(enterprises, dryRun: false)
+    }
+
+    /// ``recordExternal(contracts:congressRecords:dryRun:)``, stored.
+    @discardableResult
+    public func recordExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord]) async throws(StoreError)
+        -> UpsertCounts {
+        try await recordExternal(contracts: contracts, congressRecords: congressRecords, dryRun: false)
+    }
+
+    /// ``recordCongressSessions(_:dryRun:)``, stored.
+    @discardableResult
+    public func recordCongressSessions(_ sessions: [CoverageCongressSession]) async throws(StoreError) -> UpsertCounts {
+        try await recordCongressSessions(sessions, dryRun: false)
+    }
+
     /// The contract index coverage counts: the negotiations' contracts in effect (or once in
     /// effect), then the external contracts whose id no negotiation uses.
     public func coverageContracts() async throws(StoreError) -> [CoverageContract] {

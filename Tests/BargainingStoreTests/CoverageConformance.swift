@@ -15,6 +15,7 @@ enum CoverageConformance {
         .init(name: "the contract index: a negotiation's record wins over an external one with its id", run: contractIndex),
         .init(name: "congress sessions: votes that met their quorum, and imported records that did", run: congressSessions),
         .init(name: "congress sessions from a ledger: added once, then unchanged; counted with the others", run: ledgerSessions),
+        .init(name: "a dry run gives the import's counts and stores nothing", run: dryRun),
         .init(name: "open renewals as of a day: from the opening, until withdrawn (S1 art 38)", run: openRenewals),
         .init(name: "a v4 store is migrated: renewals and ended negotiations are found from the stored events", run: migratesV4),
         .init(name: "reminder ledger round trip; an entry recorded twice is kept once", run: ledger),
@@ -179,6 +180,33 @@ enum CoverageConformance {
             corrected.quorumMet = false
             try await store.recordExternal(contracts: [], congressRecords: [corrected])
             #expect(try await store.congressSessions() == [CoverageCongressSession(enterprise: precision, heldOn: Day("2025-04-29")!)])
+        }
+    }
+
+    static func dryRun(_ subject: StoreUnderTest) async throws {
+        try await subject.withCoverage { store in
+            try await store.upsertRegistry([enterprise(0)])
+            try await store.recordExternal(contracts: [enterpriseContract], congressRecords: [])
+            let session = CoverageCongressSession(enterprise: codes[0], heldOn: Day("2025-03-02")!)
+            var renamed = enterprise(0)
+            renamed.name = "改名"
+            #expect(try await store.upsertRegistry([renamed, enterprise(1), enterprise(2)], dryRun: true)
+                == UpsertCounts(added: 2, updated: 1, unchanged: 0))
+            #expect(try await store.recordExternal(contracts: [enterpriseContract, regionalContract], congressRecords: [], dryRun: true)
+                == UpsertCounts(added: 1, updated: 0, unchanged: 1))
+            #expect(try await store.recordCongressSessions([session], dryRun: true) == UpsertCounts(added: 1, updated: 0, unchanged: 0))
+            #expect(try await store.registry() == [enterprise(0)], "nothing stored")
+            #expect(try await store.externalContracts() == [enterpriseContract])
+            #expect(try await store.congressSessions().isEmpty)
+            // A dry run that fails fails as the import would
+            var twice = regionalContract
+            twice.enterprises = [codes[1], codes[1]]
+            await #expect(throws: StoreError.self) {
+                try await store.recordExternal(contracts: [twice], congressRecords: [], dryRun: true)
+            }
+            // And the real import gives the counts the dry run did
+            #expect(try await store.upsertRegistry([renamed, enterprise(1), enterprise(2)]) == UpsertCounts(added: 2, updated: 1, unchanged: 0))
+            #expect(try await store.recordCongressSessions([session]) == UpsertCounts(added: 1, updated: 0, unchanged: 0))
         }
     }
 

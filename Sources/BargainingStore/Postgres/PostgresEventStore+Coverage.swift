@@ -6,11 +6,10 @@ import PostgresNIO
 // MARK: - Coverage: registry, external contracts, congress sessions, reminder ledger
 
 extension PostgresEventStore: CoverageStore {
-    @discardableResult
-    public func upsertRegistry(_ enterprises: [RegistryEnterprise]) async throws(StoreError) -> UpsertCounts {
+    public func upsertRegistry(_ enterprises: [RegistryEnterprise], dryRun: Bool) async throws(StoreError) -> UpsertCounts {
         let rows = CoverageRows.lastOfEach(enterprises, by: \.uscc).map(CoverageRows.columns(of:))
         let logger = self.logger
-        return try await transaction { connection in
+        return try await writing(dryRun: dryRun) { connection in
             // One import at a time, so the counts before and after are this import's.
             try await connection.query("LOCK TABLE registry_enterprises IN SHARE ROW EXCLUSIVE MODE", logger: logger)
             let before = try await Self.count("registry_enterprises", connection, logger: logger)
@@ -52,11 +51,10 @@ extension PostgresEventStore: CoverageStore {
         return try CoverageRows.enterprises(rows)
     }
 
-    @discardableResult
-    public func recordExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord]) async throws(StoreError)
+    public func recordExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord], dryRun: Bool) async throws(StoreError)
         -> UpsertCounts {
         let logger = self.logger
-        return try await transaction { connection in
+        return try await writing(dryRun: dryRun) { connection in
             try await Self.writeExternal(contracts: contracts, congressRecords: congressRecords, connection, logger: logger)
         }
     }
@@ -148,6 +146,23 @@ extension PostgresEventStore: CoverageStore {
         return counts
     }
 
+    /// ``transaction(snapshot:_:)`` for a write; with `dryRun`, rolled back once `body` has
+    /// given its result.
+    private func writing<T: Sendable>(dryRun: Bool, _ body: @escaping @Sendable (PostgresConnection) async throws -> T)
+        async throws(StoreError) -> T {
+        let result = Captured<T>()
+        do {
+            try await transaction { connection in
+                result.value = try await body(connection)
+                if dryRun { throw DryRunRollback() }
+            }
+        } catch {
+            guard dryRun, let value = result.value else { throw error }
+            return value
+        }
+        return result.value!
+    }
+
     /// The stored rows and enterprises (in order) of those of `ids` that are stored.
     private static func storedContracts(_ ids: [String], _ connection: PostgresConnection, logger: Logger) async throws
         -> [String: (row: CoverageRows.Contract, codes: [String])] {
@@ -167,11 +182,10 @@ extension PostgresEventStore: CoverageStore {
         return stored
     }
 
-    @discardableResult
-    public func recordCongressSessions(_ sessions: [CoverageCongressSession]) async throws(StoreError) -> UpsertCounts {
+    public func recordCongressSessions(_ sessions: [CoverageCongressSession], dryRun: Bool) async throws(StoreError) -> UpsertCounts {
         let sessions = CoverageRows.lastOfEach(sessions, by: { $0 })
         let logger = self.logger
-        return try await transaction { connection in
+        return try await writing(dryRun: dryRun) { connection in
             let added = try await Self.insertRows("external_congress_sessions (record_id, credit_code, held_on)", sessions.map { session in
                 [CoverageRows.recordID(of: session), session.enterprise.description, session.heldOn.description]
             }, casts: ["", "", ""], conflict: "ON CONFLICT (record_id, credit_code) DO NOTHING RETURNING 1", connection, logger: logger)

@@ -6,10 +6,9 @@ import GRDB
 // MARK: - Coverage: registry, external contracts, congress sessions, reminder ledger
 
 extension SQLiteEventStore: CoverageStore {
-    @discardableResult
-    public func upsertRegistry(_ enterprises: [RegistryEnterprise]) async throws(StoreError) -> UpsertCounts {
+    public func upsertRegistry(_ enterprises: [RegistryEnterprise], dryRun: Bool) async throws(StoreError) -> UpsertCounts {
         let rows = CoverageRows.lastOfEach(enterprises, by: \.uscc).map(CoverageRows.columns(of:))
-        return try await writing { db in
+        return try await writing(dryRun: dryRun) { db in
             let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM registry_enterprises") ?? 0
             // A row identical to the stored one is not rewritten, so `changes` counts real updates.
             let statement = try db.cachedStatement(sql: """
@@ -45,10 +44,9 @@ extension SQLiteEventStore: CoverageStore {
         return try CoverageRows.enterprises(rows)
     }
 
-    @discardableResult
-    public func recordExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord]) async throws(StoreError)
+    public func recordExternal(contracts: [CoverageContract], congressRecords: [ExternalCongressRecord], dryRun: Bool) async throws(StoreError)
         -> UpsertCounts {
-        try await writing { db in try Self.writeExternal(contracts: contracts, congressRecords: congressRecords, db) }
+        try await writing(dryRun: dryRun) { db in try Self.writeExternal(contracts: contracts, congressRecords: congressRecords, db) }
     }
 
     @discardableResult
@@ -129,10 +127,9 @@ extension SQLiteEventStore: CoverageStore {
         return counts
     }
 
-    @discardableResult
-    public func recordCongressSessions(_ sessions: [CoverageCongressSession]) async throws(StoreError) -> UpsertCounts {
+    public func recordCongressSessions(_ sessions: [CoverageCongressSession], dryRun: Bool) async throws(StoreError) -> UpsertCounts {
         let sessions = CoverageRows.lastOfEach(sessions, by: { $0 })
-        return try await writing { db in
+        return try await writing(dryRun: dryRun) { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO external_congress_sessions (record_id, credit_code, held_on) VALUES (?, ?, ?)
                 ON CONFLICT (record_id, credit_code) DO NOTHING
@@ -210,15 +207,19 @@ extension SQLiteEventStore: CoverageStore {
         }
     }
 
-    /// ``write(_:)`` with a result: one IMMEDIATE transaction.
-    func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+    /// ``write(_:)`` with a result: one IMMEDIATE transaction; with `dryRun`, rolled back once
+    /// `body` has given its result.
+    func writing<T: Sendable>(dryRun: Bool = false, _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         let result = Captured<T>()
-        try await write { db in result.value = try body(db) }
+        do {
+            try await write { db in
+                result.value = try body(db)
+                if dryRun { throw DryRunRollback() }
+            }
+        } catch {
+            guard dryRun, let value = result.value else { throw error }
+            return value
+        }
         return result.value!
     }
-}
-
-/// A transaction's result, set inside the database closure and read once it has returned.
-private final class Captured<T: Sendable>: @unchecked Sendable {
-    var value: T?
 }

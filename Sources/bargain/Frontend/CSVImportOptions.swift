@@ -36,6 +36,10 @@ struct CSVImportOptions: ParsableArguments {
           help: "Import the good rows and set the bad ones aside in --rejected FILE (default: one bad row refuses the whole file).")
     var skipInvalid = false
 
+    @Flag(name: .customLong("dry-run"),
+          help: "Read and check the file and say what importing it would add, update and leave unchanged; store nothing.")
+    var dryRun = false
+
     @Option(help: ArgumentHelp("With --skip-invalid: where the rows set aside are written, as CSV (line, column, reason, row).",
                                valueName: "file"),
             completion: .file(extensions: ["csv"]))
@@ -114,6 +118,7 @@ struct CSVImportOptions: ParsableArguments {
         var unchanged: Int
         var rejected: Int
         var rejectedFile: String?
+        var dryRun: Bool
     }
 
     /// What both imports say about the file as saved, and the table of header names.
@@ -135,8 +140,9 @@ struct CSVImportOptions: ParsableArguments {
     }
 
     static let shape = """
-        With --json, prints one object: file, added, updated, unchanged, rejected (rows set aside) \
-        and rejectedFile (null without --skip-invalid).
+        With --json, prints one object: file, added, updated, unchanged, rejected (rows set aside), \
+        rejectedFile (null without --skip-invalid) and dryRun (true with --dry-run: the counts are \
+        what the import would give, and nothing was stored).
         """
 
     /// The counts, for people or scripts; `what` names the rows ("enterprises").
@@ -144,10 +150,11 @@ struct CSVImportOptions: ParsableArguments {
         let stdout = Terminal.standardOutput
         if json {
             stdout.write(try JSONOutput.render(Document(file: file, added: counts.added, updated: counts.updated, unchanged: counts.unchanged,
-                                                        rejected: rejectedRows, rejectedFile: rejected)))
+                                                        rejected: rejectedRows, rejectedFile: rejected, dryRun: dryRun)))
             return
         }
-        stdout.line("\(file): \(what): \(counts.added) added, \(counts.updated) updated, \(counts.unchanged) unchanged")
+        let tally = "\(counts.added) added, \(counts.updated) updated, \(counts.unchanged) unchanged"
+        stdout.line(dryRun ? "\(file): \(what) (dry run, nothing stored): would be \(tally)" : "\(file): \(what): \(tally)")
         if let rejected {
             stdout.line(rejectedRows == 0 ? "no rows set aside (\(rejected) lists none)"
                                           : "\(rejectedRows) row\(rejectedRows == 1 ? "" : "s") set aside, with the reasons, in \(rejected)")

@@ -51,7 +51,7 @@ extension Bargain.CongressCommand {
                     }, bytes: { (bytes, file, mode, options) throws(CSVImportFailure) in
                         try CongressCSV.read(bytes, file: file, knownEnterprises: known, mode: mode, options: options)
                     })
-                    let counts = try await store.recordCongressSessions(outcome.rows)
+                    let counts = try await store.recordCongressSessions(outcome.rows, dryRun: source.dryRun)
                     try source.printCounts(counts, what: "sessions", rejectedRows: outcome.rejected.count, json: output.json)
                 }
             }

@@ -60,7 +60,7 @@ extension Bargain.ContractsCommand {
                     for unregistered in UnregisteredEnterprises.find(in: outcome.rows, registry: Set(known)) {
                         Terminal.standardError.line("\(source.file): \(unregistered.warning)")
                     }
-                    let counts = try await store.recordExternal(contracts: outcome.rows, congressRecords: [])
+                    let counts = try await store.recordExternal(contracts: outcome.rows, congressRecords: [], dryRun: source.dryRun)
                     try source.printCounts(counts, what: "contracts", rejectedRows: outcome.rejected.count,
                                            json: output.json)
                 }

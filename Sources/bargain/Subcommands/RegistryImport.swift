@@ -47,7 +47,7 @@ extension Bargain.RegistryCommand {
                 }, bytes: { (bytes, file, mode, options) throws(CSVImportFailure) in
                     try RegistryCSV.read(bytes, file: file, mode: mode, options: options)
                 })
-                let counts = try await store.withCoverageStore { try await $0.upsertRegistry(outcome.rows) }
+                let counts = try await store.withCoverageStore { try await $0.upsertRegistry(outcome.rows, dryRun: source.dryRun) }
                 try source.printCounts(counts, what: "enterprises", rejectedRows: outcome.rejected.count,
                                        json: output.json)
             }
