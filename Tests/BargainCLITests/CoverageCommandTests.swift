@@ -332,7 +332,7 @@ struct CoverageCommandTests {
         let store = try StoreFixture()
         let registry = store.directory.write("registry.csv", Self.registry.replacingOccurrences(of: "大兴区", with: "延庆区"))
         #expect(try store.run(["registry", "import", registry]).status == 0)
-        #expect(try store.run(["contracts", "import", try store.directory.write("contracts.csv", Self.contracts)]).status == 0)
+        #expect(try store.run(["contracts", "import", store.directory.write("contracts.csv", Self.contracts)]).status == 0)
         let out = store.directory.url.appendingPathComponent("letters").path
         let run = try store.run(["reminders", "--as-of", "2025-10-15", "--out", out, "--format", "txt", "--json"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -401,7 +401,7 @@ struct CoverageCommandTests {
     @Test("issue 12 item 6: a regional contract listing enterprises not in the registry is imported with a warning naming them, in CSV and XML alike")
     func regionalWithUnregisteredEnterprises() throws {
         let store = try StoreFixture()
-        #expect(try store.run(["registry", "import", try store.directory.write("registry.csv", Self.registry)]).status == 0)
+        #expect(try store.run(["registry", "import", store.directory.write("registry.csv", Self.registry)]).status == 0)
         let stranger = CreditCode.makeValid(prefix17: "91110115MA0CW0099").description
         // A regional contract for E6 and a stranger, beside a row that is wrong (an impossible date)
         let file = store.directory.write("contracts.csv", """

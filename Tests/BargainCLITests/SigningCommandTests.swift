@@ -71,7 +71,7 @@ struct SigningCommandTests {
         if RequiredTool.available([RequiredTool.python, "-c", "import bagit"], install: "python3 -m pip install bagit") {
             let rehashed = Subprocess.run([RequiredTool.python, "-c", "import bagit, sys; bagit.Bag(sys.argv[1]).save(manifests=True)", bag])
             #expect(rehashed.status == 0, "\(rehashed.stderr)")
-            #expect(try Subprocess.run([RequiredTool.python, "-m", "bagit", "--validate", bag]).status == 0, "bagit calls the forged bag valid")
+            #expect(Subprocess.run([RequiredTool.python, "-m", "bagit", "--validate", bag]).status == 0, "bagit calls the forged bag valid")
             let refused = try BargainBinary.run(["import", bag, "--trusted-keys", keys + "/public.pem", "--store", archive])
             #expect(refused.status == 65)
             #expect(refused.stderr.contains("tagmanifest-sha256.txt.sig: refused"), "\(refused.stderr)")

@@ -98,7 +98,8 @@ struct MutatedImportTests {
         var random = SeededRandom(seed: 2026)
         let known = (1...3).map(code)
         var outcomes = (read: 0, refused: 0)
-        for (isContracts, seed) in try Self.encodings(Self.contracts).map { (true, $0) } + Self.encodings(Self.congress).map { (false, $0) } {
+        let seeds = try Self.encodings(Self.contracts).map { (true, $0) } + Self.encodings(Self.congress).map { (false, $0) }
+        for (isContracts, seed) in seeds {
             for _ in 0..<400 {
                 let mutant = Self.mutate(seed, &random)
                 if isContracts {
