@@ -61,14 +61,20 @@ public struct ReminderLadder: Sendable {
         return standings
     }
 
-    private func standing(_ laggard: Laggard, rung index: Int, since: Day, step: LadderStanding.Step) throws(CalendarError) -> LadderStanding {
-        let rung = rungs[index]
-        let answerBy: Day? = switch rung.length {
+    /// The employer's last day to answer `rung` taken on `since`; nil for a rung without a time
+    /// or not on this ladder.
+    public func answerBy(_ rung: String, since: Day) throws(CalendarError) -> Day? {
+        switch rungs.first(where: { $0.rung == rung })?.length {
         case .calendarDays(let days)?: try calendar.deadline(after: since, calendarDays: days)
         case .workingDays(let days)?: try calendar.deadline(after: since, workingDays: days)
         default: nil
         }
-        return LadderStanding(laggard: laggard, rung: rung.rung, title: rung.title, step: step, since: since, answerBy: answerBy)
+    }
+
+    private func standing(_ laggard: Laggard, rung index: Int, since: Day, step: LadderStanding.Step) throws(CalendarError) -> LadderStanding {
+        let rung = rungs[index]
+        return LadderStanding(laggard: laggard, rung: rung.rung, title: rung.title, step: step, since: since,
+                              answerBy: try answerBy(rung.rung, since: since))
     }
 }
 

@@ -32,6 +32,20 @@ struct LetterFormatTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("2025-10-15") }.sorted()
         #expect(files == ["2025-10-15-\(CoverageCommandTests.code(1))-特别提示函.docx", "2025-10-15-特别提示函-合并打印.docx"])
 
+        // The register beside the letters: every rung taken, each letter with its 文号, as openpyxl reads it.
+        #expect(document["register"] as? String == out + "/督促登记簿.xlsx")
+        if RequiredTool.available([ReportFileTests.python, "-c", "import openpyxl"], install: "python3 -m pip install openpyxl") {
+            let sheets = try ReportFileTests.sheets(out + "/督促登记簿.xlsx")
+            #expect(sheets.map { $0["name"] as? String } == ["督促登记簿 register"] && sheets.first?["frozen"] as? String == "A4")
+            let rows = try #require(sheets.first?["rows"] as? [[Any]]).dropFirst(3).map { $0.map { "\($0)" } }
+            let one = CoverageCommandTests.code(1), six = CoverageCommandTests.code(6)
+            #expect(rows == [
+                ["1", "2025-09-01 00:00:00", "工提〔2025〕1号", "六号印刷有限公司", six, "大兴区", "旧宫镇", "特别提示函 (special reminder letter)", "reminder-letter", "2025-09-16 00:00:00"],
+                ["2", "2025-10-15 00:00:00", "工提〔2025〕2号", "一号精密制造有限公司", one, "大兴区", "旧宫镇", "特别提示函 (special reminder letter)", "reminder-letter", "2025-10-30 00:00:00"],
+                ["3", "2025-10-15 00:00:00", "<null>", "六号印刷有限公司", six, "大兴区", "旧宫镇", "整改意见书 (rectification opinion)", "rectification", "2025-10-30 00:00:00"],
+            ], "\(rows)")
+        }
+
         guard RequiredTool.available(["libreoffice", "--version"], install: "apt-get install libreoffice-writer"),
               RequiredTool.available(["pdftotext", "-v"], install: "apt-get install poppler-utils") else { return }
         let profile = "-env:UserInstallation=file://" + store.directory.url.appendingPathComponent("lo-profile").path

@@ -28,6 +28,9 @@ struct LadderReport {
             lines.append("\(plural(written, "letter")) written to \(document.out) and recorded as sent on \(asOf)")
             if let merged = document.merged { lines.append("all of them in one file to print: \(merged)") }
         }
+        if let register = document.register, written > 0 || document.ladder.contains(where: { $0.step == .take }) {
+            lines.append("the register of every rung taken: \(register)")
+        }
         let moved = document.ladder.filter { $0.step == .take && $0.rung != ReminderLetter.rung }
         if !moved.isEmpty {
             lines.append("\(plural(moved.count, "enterprise")) moved to the next rung on \(asOf) (\(counts(moved))): their time to answer ran out; the rung is for staff to take")

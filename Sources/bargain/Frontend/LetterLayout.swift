@@ -6,9 +6,6 @@ import Foundation
 /// A reminder letter in the official layout: the wording is ``ReminderLetter``'s (one text for
 /// every format), taken apart into title, addressee, body, issuer and date, with its 文号.
 enum LetterLayout {
-    /// `工提〔2025〕3号`: the reminders of the issuer's district in the year, numbered in order.
-    static func reference(year: Int, number: Int) -> String { "工提〔\(year)〕\(number)号" }
-
     static func letter(for laggard: Laggard, policy: Policy, asOf: Day, issuer: String, contact: String?, reference: String) -> OfficialLetter {
         let parts = ReminderLetter.render(for: laggard, policy: policy, asOf: asOf, issuer: issuer)
             .trimmingCharacters(in: .newlines).components(separatedBy: "\n\n")

@@ -48,12 +48,16 @@ extension Bargain {
                 `districts:` map (--issuer overrides the issuer); a district the map lacks signs \
                 as "<district>总工会" without a contact, with a warning. Once every letter is \
                 written, the letters and rungs are recorded in the ledger; if writing a letter \
-                fails, nothing is recorded.
+                fails, nothing is recorded. Each run also writes DIR/督促登记簿.xlsx, the register \
+                of every rung taken so far (date, 文号, enterprise, district, street, rung, answer \
+                due by), rewritten whole from the ledger so the letters' directory always holds a \
+                complete copy.
 
                 Prints one line per laggard (credit code, name, rung, since, answer due by, what \
                 this run did) and a count. With --json, prints one object: asOf, out, \
                 written[] {enterprise, name, reason, issuer, reference, file}, merged (the file \
-                of all letters; null for txt), ladder[] {enterprise, name, district, rung, \
+                of all letters; null for txt), register (督促登记簿.xlsx, null while the ledger \
+                is empty), ladder[] {enterprise, name, district, rung, \
                 title, step (take, taken, waiting, top), since, answerBy}.
                 """)
 
@@ -146,6 +150,8 @@ extension Bargain {
             var written: [Letter]
             /// All the run's letters in one file, to print (docx and html only).
             var merged: String?
+            /// `督促登记簿.xlsx`: every rung taken so far, this run's included; null with none.
+            var register: String?
             var ladder: [Rung]
 
             func encode(to encoder: any Encoder) throws {
@@ -154,10 +160,11 @@ extension Bargain {
                 try container.encode(out, forKey: .out)
                 try container.encode(written, forKey: .written)
                 try container.encode(merged, forKey: .merged)
+                try container.encode(register, forKey: .register)
                 try container.encode(ladder, forKey: .ladder)
             }
 
-            enum CodingKeys: String, CodingKey { case asOf, out, written, merged, ladder }
+            enum CodingKeys: String, CodingKey { case asOf, out, written, merged, register, ladder }
         }
 
         func validate() throws {
@@ -186,14 +193,21 @@ extension Bargain {
                         throw CommandFailure("a rung's response window cannot be counted: \(error); nothing was written or recorded", exitCode: ExitCodes.dataError)
                     }
                     let taken = standings.filter { $0.step == .take }
-                    let letters = taken.filter { $0.rung == ReminderLetter.rung }.map(\.laggard)
+                    // In credit-code order, the order of their 文号, so the printed pile follows the register.
+                    let letters = taken.filter { $0.rung == ReminderLetter.rung }.map(\.laggard).sorted { $0.enterprise.description < $1.enterprise.description }
                     warnAboutUnlistedDistricts(letters, policy: policy)
-                    let references = format == .txt || letters.isEmpty ? [:]
-                        : references(for: letters, ledger: ledger, registry: try await store.registry())
-                    let (written, merged) = try write(letters, policy: policy, references: references)
-                    // Recorded only once every letter is on disk.
+                    let registry = try await store.registry()
+                    let entries = ledger.entries + taken.map(\.entry)
+                    let references = ReminderNumbering.references(
+                        of: entries, districts: Dictionary(registry.map { ($0.uscc, $0.district) }, uniquingKeysWith: { first, _ in first }))
+                    let (written, merged) = try write(letters, policy: policy,
+                                                      references: Dictionary(taken.compactMap { standing in references[standing.entry].map { (standing.laggard.enterprise, $0) } },
+                                                                             uniquingKeysWith: { first, _ in first }))
+                    let register = try writeRegister(entries, references: references, registry: registry, ladder: ladder, policy: policy)
+                    // Recorded only once every letter and the register are on disk.
                     try await store.recordReminders(taken.map(\.entry))
-                    return Document(asOf: asOf, out: out, written: written, merged: merged, ladder: standings.map(Document.Rung.init))
+                    return Document(asOf: asOf, out: out, written: written, merged: merged, register: register,
+                                    ladder: standings.map(Document.Rung.init))
                 }
                 let stdout = Terminal.standardOutput
                 if output.json {
@@ -218,20 +232,32 @@ extension Bargain {
             }
         }
 
-        /// Each letter's 文号: the district's reminders in the year so far, by the ledger, then
-        /// these in order.
-        func references(for laggards: [Laggard], ledger: ReminderLedger, registry: [RegistryEnterprise]) -> [CreditCode: String] {
-            let districts = Dictionary(registry.map { ($0.uscc, $0.district) }, uniquingKeysWith: { first, _ in first })
-            var counts: [String: Int] = [:]
-            for entry in ledger.entries where entry.rung == ReminderLetter.rung && entry.sentOn.year == day.asOf.year {
-                counts[districts[entry.enterprise] ?? "", default: 0] += 1
+        /// The register of every rung taken, `督促登记簿.xlsx` beside the letters: rewritten whole
+        /// by each run from the ledger, so the copy in the letters' directory is always complete.
+        /// Nil when the ledger is empty.
+        func writeRegister(_ entries: [ReminderLedger.Entry], references: [ReminderLedger.Entry: String], registry: [RegistryEnterprise],
+                           ladder: ReminderLadder, policy: Policy) throws -> String? {
+            guard !entries.isEmpty else { return nil }
+            let enterprises = Dictionary(registry.map { ($0.uscc, $0) }, uniquingKeysWith: { first, _ in first })
+            let rows = entries.map { entry in
+                let enterprise = enterprises[entry.enterprise]
+                return ReminderRegisterSheet.Row(
+                    entry: entry, reference: references[entry], name: enterprise?.name ?? "", district: enterprise?.district ?? "",
+                    street: enterprise?.street ?? "", title: policy.rung(named: entry.rung)?.title ?? entry.rung,
+                    // A window running past the holiday calendar is left blank rather than guessed.
+                    answerBy: (try? ladder.answerBy(entry.rung, since: entry.sentOn)) ?? nil)
             }
-            var references: [CreditCode: String] = [:]
-            for laggard in laggards {
-                counts[laggard.district, default: 0] += 1
-                references[laggard.enterprise] = LetterLayout.reference(year: day.asOf.year, number: counts[laggard.district]!)
+            do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
+                throw CommandFailure("cannot create \(out) (\(error.localizedDescription)); nothing was recorded", exitCode: ExitCodes.cannotWrite)
             }
-            return references
+            let path = (out as NSString).appendingPathComponent("督促登记簿.xlsx")
+            let sheet = ReminderRegisterSheet(asOf: day.asOf, policy: policy)
+            do {
+                try ReportFile.write([sheet.table(rows)], title: "督促登记簿", chart: { nil }, as: .xlsx, to: path)
+            } catch let failure as CommandFailure {
+                throw CommandFailure(failure.description + "; the letters are written, nothing was recorded: run the command again", exitCode: failure.exitCode)
+            }
+            return path
         }
 
         /// Writes each letter into `out`, creating it if needed, and for docx and html the merged
