@@ -40,9 +40,9 @@ struct LetterFormatTests {
             let rows = try #require(sheets.first?["rows"] as? [[Any]]).dropFirst(3).map { $0.map { "\($0)" } }
             let one = CoverageCommandTests.code(1), six = CoverageCommandTests.code(6)
             #expect(rows == [
-                ["1", "2025-09-01 00:00:00", "工提〔2025〕1号", "六号印刷有限公司", six, "大兴区", "旧宫镇", "特别提示函 (special reminder letter)", "reminder-letter", "2025-09-16 00:00:00"],
-                ["2", "2025-10-15 00:00:00", "工提〔2025〕2号", "一号精密制造有限公司", one, "大兴区", "旧宫镇", "特别提示函 (special reminder letter)", "reminder-letter", "2025-10-30 00:00:00"],
-                ["3", "2025-10-15 00:00:00", "<null>", "六号印刷有限公司", six, "大兴区", "旧宫镇", "整改意见书 (rectification opinion)", "rectification", "2025-10-30 00:00:00"],
+                ["1", "2025-09-01 00:00:00", "工提〔2025〕1号", "六号印刷有限公司", six, "大兴区", "旧宫镇", "特别提示函", "reminder-letter", "2025-09-16 00:00:00"],
+                ["2", "2025-10-15 00:00:00", "工提〔2025〕2号", "一号精密制造有限公司", one, "大兴区", "旧宫镇", "特别提示函", "reminder-letter", "2025-10-30 00:00:00"],
+                ["3", "2025-10-15 00:00:00", "<null>", "六号印刷有限公司", six, "大兴区", "旧宫镇", "整改意见书", "rectification", "2025-10-30 00:00:00"],
             ], "\(rows)")
         }
 

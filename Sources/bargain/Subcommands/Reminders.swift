@@ -243,7 +243,9 @@ extension Bargain {
                 let enterprise = enterprises[entry.enterprise]
                 return ReminderRegisterSheet.Row(
                     entry: entry, reference: references[entry], name: enterprise?.name ?? "", district: enterprise?.district ?? "",
-                    street: enterprise?.street ?? "", title: policy.rung(named: entry.rung)?.title ?? entry.rung,
+                    street: enterprise?.street ?? "",
+                    // The Chinese title alone, as the letters name the rungs: the id column has the English.
+                    title: policy.rung(named: entry.rung).map { String($0.title.split(separator: " (").first ?? Substring($0.title)) } ?? entry.rung,
                     // A window running past the holiday calendar is left blank rather than guessed.
                     answerBy: (try? ladder.answerBy(entry.rung, since: entry.sentOn)) ?? nil)
             }
