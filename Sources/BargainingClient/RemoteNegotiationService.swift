@@ -65,14 +65,20 @@ public struct RemoteNegotiationService: NegotiationService {
     }
 
     public func log(_ id: String) async throws -> NegotiationLog {
-        let events = try await send("/api/v1/negotiations/\(escaped(id))/events", as: EventsResult.self).events
+        let result = try await send("/api/v1/negotiations/\(escaped(id))/events", as: EventsResult.self)
+        let events = result.events
         let stored = events.map { StoredEvent(event: $0.event, recordedAt: $0.recordedAt, hash: $0.hash) }
         guard case .opened(let opening) = stored.first?.event.body else {
             throw StoreError.corrupt(reason: "the server sent a history of \(id) that does not start with its opening")
         }
         let engine = try workflows.engine(for: opening.workflow, level: opening.level)
         let all = stored.map(\.event)
-        return NegotiationLog(negotiation: Negotiation(engine: engine, events: all, state: try engine.fold(all)), stored: stored)
+        return NegotiationLog(negotiation: Negotiation(engine: engine, events: all, state: try engine.fold(all)), stored: stored,
+                              brokenChain: result.brokenChain)
+    }
+
+    public func brokenChain(_ id: String) async throws -> ChainBreak? {
+        try await log(id).brokenChain
     }
 
     // MARK: - HTTP
@@ -108,6 +114,7 @@ public struct RemoteNegotiationService: NegotiationService {
             var hash: String
         }
         var events: [Stored]
+        var brokenChain: ChainBreak?
     }
 }
 

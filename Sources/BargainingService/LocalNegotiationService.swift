@@ -133,7 +133,12 @@ public struct LocalNegotiationService: NegotiationService {
 
     public func log(_ id: String) async throws -> NegotiationLog {
         let stored = try await store.load(id)
-        return NegotiationLog(negotiation: try negotiation(from: stored.map(\.event), id: id), stored: stored)
+        return NegotiationLog(negotiation: try negotiation(from: stored.map(\.event), id: id), stored: stored,
+                              brokenChain: try await brokenChain(id))
+    }
+
+    public func brokenChain(_ id: String) async throws -> ChainBreak? {
+        try await store.verify(id).mismatches.first.map(ChainBreak.init)
     }
 
     /// The negotiation as stored now: the one in ``memory`` caught up, else read from the store

@@ -62,9 +62,12 @@ public struct Recorded: Sendable {
 public struct NegotiationLog: Sendable {
     public var negotiation: Negotiation
     public var stored: [StoredEvent]
+    /// The first event whose hash does not match, when the chain is broken.
+    public var brokenChain: ChainBreak?
 
-    public init(negotiation: Negotiation, stored: [StoredEvent]) {
+    public init(negotiation: Negotiation, stored: [StoredEvent], brokenChain: ChainBreak?) {
         self.negotiation = negotiation
         self.stored = stored
+        self.brokenChain = brokenChain
     }
 }

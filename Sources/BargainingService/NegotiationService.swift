@@ -38,6 +38,10 @@ public protocol NegotiationService: Sendable {
     /// not yet opened on `day` is left out. Version and last day stay as recorded.
     func list(_ query: NegotiationQuery, asOf day: Day) async throws -> [NegotiationSummary]
 
-    /// The negotiation's history as stored, with the hash chain.
+    /// The negotiation's history as stored, with the hash chain and where it breaks.
     func log(_ id: String) async throws -> NegotiationLog
+
+    /// The first event of negotiation `id` whose hash does not match its row, or nil when the
+    /// chain is intact: what `status` warns about before it shows a history.
+    func brokenChain(_ id: String) async throws -> ChainBreak?
 }

@@ -13,6 +13,8 @@ struct ChainVerifier {
         var next = 1
         var previousHash = HashChain.origin
         var broken = false
+        /// The first sealed event of the chain (``HashChain/seal``): every event after it is sealed too.
+        var sealedFrom: Int?
     }
 
     /// One row of `negotiations LEFT JOIN events`: a negotiation's projected version and one of
@@ -27,10 +29,17 @@ struct ChainVerifier {
         report.eventsChecked += 1
         guard var current = walk, !current.broken else { return }
         defer { walk = current }
-        if let reason = problem(with: row, in: current) {
+        let sealed = HashChain.seal(previous: current.previousHash, canonicalJSON: row.body, negotiation: row.negotiationID,
+                                    recordedAt: row.recordedAt) == row.hash
+        if let reason = problem(with: row, sealed: sealed, in: current) {
             report.mismatches.append(.init(negotiation: negotiation, sequence: min(row.sequence, current.next), reason: reason))
             current.broken = true
             return
+        }
+        if sealed {
+            current.sealedFrom = current.sealedFrom ?? row.sequence
+        } else {
+            report.unsealedEvents += 1
         }
         current.previousHash = row.hash
         current.next += 1
@@ -41,15 +50,21 @@ struct ChainVerifier {
         return report
     }
 
-    private func problem(with row: EventRow, in walk: Walk) -> String? {
+    private func problem(with row: EventRow, sealed: Bool, in walk: Walk) -> String? {
         if row.sequence != walk.next {
             return "event \(walk.next) is missing: the next stored event is \(row.sequence)"
         }
         if row.previousHash != walk.previousHash {
             return "prev_hash is not the hash of event \(walk.next - 1): a row was edited, inserted or deleted"
         }
-        if HashChain.link(previous: walk.previousHash, canonicalJSON: row.body) != row.hash {
-            return "the stored hash does not match the event's body: the row was edited"
+        if !sealed {
+            // Not sealed: valid only as a row stored before sealing, before any sealed one.
+            if HashChain.link(previous: walk.previousHash, canonicalJSON: row.body) != row.hash {
+                return "the stored hash does not match the event's body, negotiation or recorded time (\(row.recordedAt)): the row was edited"
+            }
+            if let sealedFrom = walk.sealedFrom {
+                return "the hash leaves out the negotiation and recorded time, though event \(sealedFrom) before it covers them: the row was edited and its hash recomputed"
+            }
         }
         guard let event = try? Event(canonicalJSON: row.body) else {
             return "the body does not decode as an event"

@@ -12,13 +12,13 @@ struct EventRow: Sendable, Hashable {
     var hash: String
     var previousHash: String
 
-    /// The rows for one append: hashed in order, each chaining from the one before.
+    /// The rows for one append: sealed in order (``HashChain/seal``), each chaining from the one before.
     /// `bodies` are the events' canonical JSON, encoded before the transaction to keep it short.
     static func chain(_ events: [Event], bodies: [String], of negotiationID: String, after previousHash: String,
                       recordedAt: String) -> [EventRow] {
         var previous = previousHash
         return zip(events, bodies).map { event, body in
-            let hash = HashChain.link(previous: previous, canonicalJSON: body)
+            let hash = HashChain.seal(previous: previous, canonicalJSON: body, negotiation: negotiationID, recordedAt: recordedAt)
             defer { previous = hash }
             return EventRow(negotiationID: negotiationID, sequence: event.sequence, onDay: event.on.description,
                             recordedAt: recordedAt, body: body, hash: hash, previousHash: previous)

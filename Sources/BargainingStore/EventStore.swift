@@ -194,6 +194,9 @@ public struct VerificationReport: Sendable, Hashable {
     public var eventsChecked: Int
     /// The first event whose stored hash does not match, per broken negotiation.
     public var mismatches: [Mismatch]
+    /// Events stored before hashes were sealed (``HashChain``): their chain holds, but their
+    /// recorded time and negotiation id are outside it.
+    public var unsealedEvents = 0
 
     public struct Mismatch: Sendable, Hashable {
         public var negotiation: String

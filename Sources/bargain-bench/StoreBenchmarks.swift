@@ -113,7 +113,7 @@ struct StoreBenchmarks {
         let rows: [[[any DatabaseValueConvertible & Sendable]]] = decisions.map { decision in
             decision.events.map { event in
                 let body = event.canonicalJSON
-                let hash = HashChain.link(previous: previous, canonicalJSON: body)
+                let hash = HashChain.seal(previous: previous, canonicalJSON: body, negotiation: id, recordedAt: recordedAt)
                 defer { previous = hash }
                 return [id, event.sequence, event.on.description, recordedAt, body, hash, previous]
             }

@@ -75,8 +75,8 @@ struct CheckpointCommandTests {
             #expect(db.changesCount == 1)
             // Recompute the chain from event 2 on, as a forger with write access would.
             var previous = try String.fetchOne(db, sql: "SELECT hash FROM events WHERE negotiation_id = 'ENT-A' AND sequence = 1")!
-            for row in try Row.fetchAll(db, sql: "SELECT sequence, body FROM events WHERE negotiation_id = 'ENT-A' AND sequence >= 2 ORDER BY sequence") {
-                let hash = HashChain.link(previous: previous, canonicalJSON: row["body"])
+            for row in try Row.fetchAll(db, sql: "SELECT sequence, body, recorded_at FROM events WHERE negotiation_id = 'ENT-A' AND sequence >= 2 ORDER BY sequence") {
+                let hash = HashChain.seal(previous: previous, canonicalJSON: row["body"], negotiation: "ENT-A", recordedAt: row["recorded_at"])
                 try db.execute(sql: "UPDATE events SET prev_hash = ?, hash = ? WHERE negotiation_id = 'ENT-A' AND sequence = ?",
                                arguments: [previous, hash, row["sequence"] as Int])
                 previous = hash

@@ -251,7 +251,7 @@ struct StoreCommandTests {
         #expect(ok.status == 0)
         #expect(ok.stdout == "ok  2 negotiations, 3 events: every hash chain is intact\n")
         #expect(JSON.keys(try JSON.object(try store.run(["verify", "--json"]).stdout))
-                == ["negotiationsChecked", "eventsChecked", "intact", "mismatches", "summaries"])
+                == ["negotiationsChecked", "eventsChecked", "unsealedEvents", "intact", "mismatches", "summaries"])
 
         // Edit the stored event behind bargain's back, as someone with an SQLite shell would.
         let database = try DatabaseQueue(path: store.path)

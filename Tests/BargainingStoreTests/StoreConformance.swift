@@ -30,7 +30,7 @@ enum StoreConformance {
         Check(name: "verify names a chain shorter than the negotiation's version", run: verifyDetectsTruncation),
         Check(name: "a failed append leaves nothing half-written", run: failedAppendWritesNothing),
         Check(name: "a request id is recorded once: a second commit under it writes nothing", run: requestRecordedOnce),
-    ] + RandomWalkConformance.all
+    ] + SealingConformance.all + RandomWalkConformance.all
 
     static func roundTrip(_ subject: StoreUnderTest) async throws {
         try await subject.with { store in
@@ -46,7 +46,8 @@ enum StoreConformance {
             #expect(try history.engine.fold(stored.map(\.event)) == history.state)
             var previous = HashChain.origin
             for event in stored {
-                #expect(event.hash == HashChain.link(previous: previous, canonicalJSON: event.event.canonicalJSON))
+                #expect(event.hash == HashChain.seal(previous: previous, canonicalJSON: event.event.canonicalJSON, negotiation: history.id,
+                                                     recordedAt: event.recordedAt))
                 #expect(event.recordedAt.hasSuffix("Z"))
                 previous = event.hash
             }
@@ -315,7 +316,7 @@ enum StoreConformance {
         try await tampered(subject) { store, victim in
             let events = try await store.load(victim)
             let garbage = #"{"not":"an event"}"#
-            let hash = HashChain.link(previous: events[5].hash, canonicalJSON: garbage)
+            let hash = HashChain.seal(previous: events[5].hash, canonicalJSON: garbage, negotiation: victim, recordedAt: events[6].recordedAt)
             return Tampering(negotiation: victim, sequence: 7, body: garbage, hash: hash)
         } expect: { report in
             #expect(report.mismatches.map(\.sequence) == [7])

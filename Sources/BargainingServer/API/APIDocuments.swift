@@ -33,6 +33,8 @@ enum API {
 
         var id: String
         var events: [Stored]
+        /// Present when the chain does not match the rows: the first bad event and why.
+        var brokenChain: ChainBreak?
     }
 
     /// One act possible now (`GET /api/v1/negotiations/{id}/actions`), with its fields as the

@@ -57,7 +57,9 @@ struct APIRoutes {
         let id = try context.parameters.require("id")
         let day = try asOf(request)
         let negotiation = try await seated.negotiation(id, for: identity)
-        return JSONBody(StatusDocument(try negotiation.status(asOf: day), lastRecorded: negotiation.lastRecorded(asOf: day)))
+        var document = StatusDocument(try negotiation.status(asOf: day), lastRecorded: negotiation.lastRecorded(asOf: day))
+        document.brokenChain = try await seated.service.brokenChain(id)
+        return JSONBody(document)
     }
 
     func actions(_ request: Request, _ context: ServerContext) async throws -> JSONBody<API.Actions> {
@@ -82,7 +84,8 @@ struct APIRoutes {
         let id = try context.parameters.require("id")
         _ = try await seated.negotiation(id, for: identity)
         let log = try await seated.service.log(id)
-        return JSONBody(API.Events(id: id, events: log.stored.map { API.Events.Stored(event: $0.event, recordedAt: $0.recordedAt, hash: $0.hash) }))
+        return JSONBody(API.Events(id: id, events: log.stored.map { API.Events.Stored(event: $0.event, recordedAt: $0.recordedAt, hash: $0.hash) },
+                                    brokenChain: log.brokenChain))
     }
 
     func act(_ request: Request, _ context: ServerContext) async throws -> JSONBody<API.ActResult> {

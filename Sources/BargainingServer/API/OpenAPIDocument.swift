@@ -248,8 +248,13 @@ enum OpenAPIDocument {
             "properties": {
               "id": {"type": "string"},
               "events": {"type": "array", "items": {"type": "object", "required": ["event", "recordedAt", "hash"],
-                "properties": {"event": {"type": "object"}, "recordedAt": {"type": "string"}, "hash": {"type": "string"}}}}
+                "properties": {"event": {"type": "object"}, "recordedAt": {"type": "string"}, "hash": {"type": "string"}}}},
+              "brokenChain": {"$ref": "#/components/schemas/ChainBreak"}
             }
+          },
+          "ChainBreak": {
+            "type": "object", "required": ["sequence", "reason"],
+            "properties": {"sequence": {"type": "integer"}, "reason": {"type": "string"}}
           },
           "Status": {
             "type": "object",
@@ -274,7 +279,8 @@ enum OpenAPIDocument {
                   "daysLeft": {"type": "integer"}, "overdue": {"type": "boolean"}}}},
               "next": {"type": "array", "items": {"type": "object", "required": ["action", "title", "roles", "waitingFor", "rules"],
                 "properties": {"action": {"type": "string"}, "title": {"type": "string"}, "roles": {"type": "array", "items": {"type": "string"}},
-                  "waitingFor": {"type": "array", "items": {"type": "string"}}, "rules": {"type": "array", "items": {"type": "object"}}}}}
+                  "waitingFor": {"type": "array", "items": {"type": "string"}}, "rules": {"type": "array", "items": {"type": "object"}}}}},
+              "brokenChain": {"$ref": "#/components/schemas/ChainBreak"}
             }
           },
           "Actions": {

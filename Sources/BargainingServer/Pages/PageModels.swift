@@ -120,6 +120,8 @@ enum PageModels {
         var timeline: [API.TimelineEntry]
         var done: String?
         var problem: Problem?
+        /// ``ChainBreak/warning(for:)`` when the history shown does not match its hash chain.
+        var brokenChain: String?
     }
 
     struct ReviewRow {

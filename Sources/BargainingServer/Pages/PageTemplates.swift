@@ -93,6 +93,7 @@ enum PageTemplates {
         <p><a href="/">← 我的协商 (my negotiations)</a></p>
         <h1>{{title}}</h1>
         <p class="meta">{{id}} · {{level}} · 职工方 {{employeeSide}} · 企业方 {{employerSide}}{{#district}} · {{.}}{{/district}}</p>
+        {{#brokenChain}}<p class="error" role="alert" id="broken-chain">记录可能已被篡改 (the record may have been changed): {{.}}</p>{{/brokenChain}}
         {{#done}}<p class="done" role="status" id="done">已记录 (recorded): {{.}}</p>{{/done}}
         {{#problem}}
         <div class="error" role="alert" id="error">

@@ -135,7 +135,8 @@ struct Pages {
             asOf: day.description, stepTitle: status.step.title, stepAbout: status.step.about, deadlines: status.deadlines,
             hasDeadlines: !status.deadlines.isEmpty, forms: forms, others: others, hasOthers: !others.isEmpty,
             timeline: negotiation.events.reversed().map { API.TimelineEntry($0, workflow: workflow) },
-            done: done.flatMap(ActionKind.init(rawValue:))?.title, problem: shown)
+            done: done.flatMap(ActionKind.init(rawValue:))?.title, problem: shown,
+            brokenChain: try await seated.service.brokenChain(id)?.warning(for: id))
         return html(model, "negotiation", status: problem?.status ?? .ok)
     }
 

@@ -79,6 +79,8 @@ public struct StatusDocument: Codable, Sendable {
     public var late: [Late]
     public var deadlines: [Deadline]
     public var next: [Next]
+    /// Present when the negotiation's hash chain does not match its rows (see ``ChainBreak``).
+    public var brokenChain: ChainBreak?
 
     /// `lastRecorded` is the day of the last recorded event up to the status's date.
     public init(_ status: NegotiationStatus, lastRecorded: Day) {
@@ -128,7 +130,8 @@ public struct StatusDocument: Codable, Sendable {
         the time limit they ended had run out), deadlines[] {name, title, article, due, daysLeft, overdue} (soonest \
         first; daysLeft is negative when overdue), next[] {action, title, roles[], waitingFor[] \
         (for acts each side takes once: the sides still to act), rules[] {rule, summary, \
-        article}}. Dates are YYYY-MM-DD.
+        article}}, and brokenChain {sequence, reason} only when the stored history does not \
+        match its hash chain. Dates are YYYY-MM-DD.
         """
 }
 

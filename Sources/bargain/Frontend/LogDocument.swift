@@ -1,4 +1,5 @@
 import Bargaining
+import BargainingService
 import BargainingStore
 
 /// `bargain log --json`: every recorded event with its place in the hash chain. The shape is
@@ -33,6 +34,8 @@ struct LogDocument: Encodable {
     var title: String
     var workflow: WorkflowReference
     var events: [Entry]
+    /// Present when the stored history does not match its hash chain.
+    var brokenChain: ChainBreak?
 
     init(_ stored: [StoredEvent], engine: Engine) throws {
         let events = stored.map(\.event)
@@ -70,6 +73,7 @@ struct LogDocument: Encodable {
         VALUE}} (money in fen, rates in basis points, dates YYYY-MM-DD), notes[] (the rule's \
         explanation, then warnings), opened[] {name, due, openedOn} (deadlines it started), \
         late[] {deadline, title, due, days, article} (time limits it ended after they ran out), \
-        step (where the negotiation stood after it)}.
+        step (where the negotiation stood after it)}, and brokenChain {sequence, reason} only \
+        when the stored history does not match its hash chain.
         """
 }

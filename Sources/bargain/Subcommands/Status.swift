@@ -14,7 +14,8 @@ extension Bargain {
                 their due dates, days left and articles (overdue ones in red), and the acts \
                 allowed now: who may take each, which side is still awaited, and the rules \
                 (summary and article) that will judge it. With --as-of before the last act, shows \
-                the negotiation as it stood on that date.
+                the negotiation as it stood on that date. When the stored history does not match \
+                its hash chain, a warning on standard error names the first changed event.
 
                 \(StatusDocument.shape)
                 """)
@@ -29,14 +30,19 @@ extension Bargain {
 
         func run() async throws {
             try await reportingFailures {
-                let negotiation = try await store.withService(workflows, creating: false) { service in try await service.negotiation(id) }
+                let (negotiation, broken) = try await store.withService(workflows, creating: false) { service in
+                    (try await service.negotiation(id), try await service.brokenChain(id))
+                }
+                broken.map { ChainWarning.print($0, of: id) }
                 let status: NegotiationStatus
                 do throws(RuleViolation) { status = try negotiation.status(asOf: asOf.day) } catch {
                     throw CommandFailure("--as-of \(asOf.day): \(error.message)", exitCode: ExitCodes.usage)
                 }
                 let stdout = Terminal.standardOutput
                 if output.json {
-                    stdout.write(try JSONOutput.render(StatusDocument(status, lastRecorded: negotiation.lastRecorded(asOf: asOf.day))))
+                    var document = StatusDocument(status, lastRecorded: negotiation.lastRecorded(asOf: asOf.day))
+                    document.brokenChain = broken
+                    stdout.write(try JSONOutput.render(document))
                 } else {
                     stdout.write(StatusReport(status: status, terminal: stdout).render())
                 }

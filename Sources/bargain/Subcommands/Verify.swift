@@ -9,8 +9,8 @@ extension Bargain {
             commandName: "verify",
             abstract: "Check that no recorded event was changed: recompute the hash chain.",
             discussion: """
-                Each event is stored with the SHA-256 of the previous event's hash and its own \
-                content. This recomputes the chain of one negotiation, or of every negotiation in \
+                Each event is stored with the SHA-256 of the previous event's hash, its own \
+                content, its negotiation and when it was recorded. This recomputes the chain of one negotiation, or of every negotiation in \
                 the store, and names the first event of each that does not match. It also \
                 recomputes each negotiation's summary row (step, version, deadlines, contract \
                 record, parties), which list, coverage and the server read, and names every \
@@ -23,7 +23,12 @@ extension Bargain {
                 negotiation, which the chain alone cannot show; a checkpoint file whose lines \
                 were changed is reported too.
 
-                With --json, prints one object: negotiationsChecked, eventsChecked, intact, \
+                Events stored before December 2026 have hashes over their content only: their \
+                chain still holds, and they are counted (unsealedEvents), since a change of \
+                their recorded time cannot be seen.
+
+                With --json, prints one object: negotiationsChecked, eventsChecked, \
+                unsealedEvents, intact, \
                 mismatches[] {negotiation, sequence, reason}, summaries[] {negotiation, \
                 differences[]}, and with checkpoints \
                 anchors[] {negotiation, finding (rewritten, truncated, deleted), detail}.
@@ -50,6 +55,7 @@ extension Bargain {
 
             var negotiationsChecked: Int
             var eventsChecked: Int
+            var unsealedEvents: Int
             var intact: Bool
             var mismatches: [Mismatch]
             var summaries: [Summary]
@@ -96,7 +102,7 @@ extension Bargain {
                 if output.json {
                     stdout.write(try JSONOutput.render(Document(
                         negotiationsChecked: report.negotiationsChecked, eventsChecked: report.eventsChecked,
-                        intact: intact,
+                        unsealedEvents: report.unsealedEvents, intact: intact,
                         mismatches: report.mismatches.map { Document.Mismatch(negotiation: $0.negotiation, sequence: $0.sequence, reason: $0.reason) },
                         summaries: summaries.map { Summary(negotiation: $0.negotiation, differences: $0.differences) },
                         anchors: findings?.map { Anchor(negotiation: $0.negotiation, finding: $0.kind.rawValue, detail: $0.detail) })))
@@ -109,6 +115,10 @@ extension Bargain {
                     }
                     for finding in findings ?? [] {
                         stdout.line(stdout.paint(finding.title, .red) + "  \(finding.negotiation): \(finding.detail)")
+                    }
+                    if report.unsealedEvents > 0 {
+                        stdout.line(stdout.paint("note", .yellow) + "  \(report.unsealedEvents) event\(report.unsealedEvents == 1 ? " was" : "s were") stored before hashes were sealed (December 2026): "
+                            + "their hashes cover what they say but not when they were recorded")
                     }
                     let counts = "\(report.negotiationsChecked) negotiation\(report.negotiationsChecked == 1 ? "" : "s"), \(report.eventsChecked) events"
                     let anchored = findings.map { $0.isEmpty ? "; every signed checkpoint matches" : "; \($0.count) disagree with the signed checkpoints" } ?? ""

@@ -34,6 +34,8 @@ struct StoreUnderTest: Sendable {
                                   if tampering.deletes { row = nil }
                                   if let body = tampering.body { row?.body = body }
                                   if let hash = tampering.hash { row?.hash = hash }
+                                  if let previousHash = tampering.previousHash { row?.previousHash = previousHash }
+                                  if let recordedAt = tampering.recordedAt { row?.recordedAt = recordedAt }
                               } },
                               cleanup: {}, open: { store })
     }
@@ -89,12 +91,14 @@ struct StoreUnderTest: Sendable {
     }
 }
 
-/// An edit of one event row behind the store's back: a new body or hash, or the row deleted.
+/// An edit of one event row behind the store's back: new column values, or the row deleted.
 struct Tampering: Sendable {
     var negotiation: String
     var sequence: Int
     var body: String? = nil
     var hash: String? = nil
+    var previousHash: String? = nil
+    var recordedAt: String? = nil
     var deletes = false
 
     struct NoSQL: Error {}
@@ -103,7 +107,9 @@ struct Tampering: Sendable {
     var sql: String {
         let row = "WHERE negotiation_id = \(sqlLiteral(negotiation)) AND sequence = \(sequence)"
         if deletes { return "DELETE FROM events \(row)" }
-        let assignments = [body.map { "body = \(sqlLiteral($0))" }, hash.map { "hash = \(sqlLiteral($0))" }].compactMap { $0 }
+        let assignments = [body.map { "body = \(sqlLiteral($0))" }, hash.map { "hash = \(sqlLiteral($0))" },
+                           previousHash.map { "prev_hash = \(sqlLiteral($0))" }, recordedAt.map { "recorded_at = \(sqlLiteral($0))" }]
+            .compactMap { $0 }
         return "UPDATE events SET \(assignments.joined(separator: ", ")) \(row)"
     }
 }
