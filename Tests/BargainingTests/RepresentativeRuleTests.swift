@@ -87,4 +87,37 @@ struct RepresentativeRuleTests {
         #expect(drive.state.delegations[.employee]?.members == ["张伟", "周敏"])
         #expect(!drive.state.deadlines.contains { $0.name == "vacancy" })
     }
+
+    @Test("S1 art 31: each vacant seat has its own 15 days: a second report does not push the first back, filling one starts the next seat's clock from its own report")
+    func vacanciesHaveTheirOwnClocks() throws {
+        var drive = try Scenario.before(.holdRound)
+        func due() -> Day? { drive.state.deadlines.first { $0.name == "vacancy" }?.due }
+        try drive.perform(Action(.reportVacancy, ["name": .text("刘洋")]), by: Scenario.union, on: Scenario.day("2025-03-20"))
+        #expect(due() == Scenario.day("2025-04-07"))
+        // A second seat reported five days later: the first seat's clock runs on.
+        try drive.perform(Action(.reportVacancy, ["name": .text("张伟")]), by: Scenario.union, on: Scenario.day("2025-03-25"))
+        #expect(due() == Scenario.day("2025-04-07"))
+        #expect(drive.state.deadlines.filter { $0.name == "vacancy" }.count == 1)
+        // The first seat filled: the clock now runs for 张伟, 15 days from 03-25.
+        try drive.perform(Action(.fillVacancy, ["name": .text("刘洋"), "replacement": .text("周敏")]), by: Scenario.union, on: Scenario.day("2025-03-28"))
+        #expect(due() == Scenario.day("2025-04-09"))
+        // Filled a day after its own 15 days: late against 04-09, and no clock is left.
+        try drive.perform(Action(.fillVacancy, ["name": .text("张伟"), "replacement": .text("孙丽")]), by: Scenario.union, on: Scenario.day("2025-04-10"))
+        #expect(drive.events.last?.late?.map(\.due) == [Scenario.day("2025-04-09")])
+        #expect(due() == nil)
+        #expect(try drive.engine.fold(drive.events) == drive.state, "the history folds to the same clocks")
+    }
+
+    @Test("S1 art 31: a younger seat filled within its own 15 days is on time though the older seat's clock has run out")
+    func youngerSeatFilledOnTime() throws {
+        var drive = try Scenario.before(.holdRound)
+        try drive.perform(Action(.reportVacancy, ["name": .text("刘洋")]), by: Scenario.union, on: Scenario.day("2025-03-20"))
+        try drive.perform(Action(.reportVacancy, ["name": .text("张伟")]), by: Scenario.union, on: Scenario.day("2025-04-01"))
+        try drive.perform(Action(.fillVacancy, ["name": .text("张伟"), "replacement": .text("孙丽")]), by: Scenario.union, on: Scenario.day("2025-04-08"))
+        #expect(drive.events.last?.late == nil)
+        // 刘洋's seat is still vacant, its clock (04-07) overdue.
+        #expect(drive.state.deadlines.first { $0.name == "vacancy" }?.due == Scenario.day("2025-04-07"))
+        #expect(drive.state.vacancies == ["刘洋"])
+        #expect(try drive.engine.fold(drive.events) == drive.state)
+    }
 }

@@ -73,7 +73,7 @@ extension Engine {
         }
 
         let late: [Lateness]?
-        switch lateness(of: definition, in: state, on: day) {
+        switch lateness(of: definition, in: state, fields: action.fields, on: day) {
         case .success(let found): late = found
         case .failure(let violation): return .failure(violation)
         }
@@ -110,7 +110,7 @@ extension Engine {
         var opened: [OpenDeadline] = []
         if completes {
             let target = self.target(of: definition, outcome: outcome?.name) ?? state.step
-            var names = definition.opens
+            var names = vacancyClock(action.kind, names: definition.opens, in: state)
             if target != state.step || definition.target != .stay {
                 // Most actions open nothing themselves: take the step's list as it is rather
                 // than building a new one.
@@ -119,7 +119,10 @@ extension Engine {
                     fields["effective-on"] = .day(effectiveDay(entering: day, state: state, fields: fields))
                 }
             }
-            do { opened = try deadlines(names, on: day, state: state, fields: fields) } catch {
+            do {
+                opened = try deadlines(names, on: day, state: state, fields: fields)
+                if let reopened = try vacancyReopened(action.kind, fields: fields, in: state) { opened.append(reopened) }
+            } catch {
                 return .failure(RuleViolation(.calendar, error.description))
             }
         }
@@ -136,12 +139,17 @@ extension Engine {
 
     /// The running deadlines this act ends after their last day: nil when none (the usual case,
     /// found without allocating), a refusal where the workflow refuses late acts for one.
-    func lateness(of definition: Workflow.ActionDefinition, in state: NegotiationState, on day: Day) -> Result<[Lateness]?, RuleViolation> {
+    func lateness(of definition: Workflow.ActionDefinition, in state: NegotiationState, fields: Fields, on day: Day) -> Result<[Lateness]?, RuleViolation> {
         guard !definition.closes.isEmpty, state.deadlines.contains(where: { $0.due < day && definition.closes.contains($0.name) }) else {
             return .success(nil)
         }
         var found: [Lateness] = []
-        for open in state.deadlines where open.due < day && definition.closes.contains(open.name) {
+        for var open in state.deadlines where open.due < day && definition.closes.contains(open.name) {
+            // A seat filled is late against its own 15 days, not the oldest vacant seat's.
+            if definition.kind == .fillVacancy, open.name == Self.vacancyDeadline {
+                guard let own = vacancyDue(of: fields, in: state), own < day else { continue }
+                open.due = own
+            }
             let deadline = workflow.deadline(named: open.name)
             let late = Lateness(deadline: open.name, title: deadline?.title ?? open.name, due: open.due,
                                 days: open.due.days(until: day), article: deadline?.article ?? definition.article)
@@ -151,7 +159,7 @@ extension Engine {
             }
             found.append(late)
         }
-        return .success(found)
+        return .success(found.isEmpty ? nil : found)
     }
 
     /// The step an action leads to when it completes, or nil when it stays.

@@ -138,10 +138,16 @@ extension Engine {
                 state.delegations[side] = Delegation(chief: fields.text("chief") ?? "", members: fields.list("members"), experts: fields.list("experts"))
             }
         case .reportVacancy:
-            if let name = fields.text("name") { state.vacancies.append(name) }
+            if let name = fields.text("name") {
+                state.vacancies.append(name)
+                state.vacanciesReportedOn.append(day)
+            }
         case .fillVacancy:
             if let name = fields.text("name"), let replacement = fields.text("replacement") {
-                state.vacancies.removeAll { $0 == name }
+                if let index = state.vacancies.firstIndex(of: name) {
+                    state.vacancies.remove(at: index)
+                    state.vacanciesReportedOn.remove(at: index)
+                }
                 for (delegationSide, var delegation) in state.delegations.all where delegation.everyone.contains(name) {
                     if delegation.chief == name { delegation.chief = replacement }
                     delegation.members = delegation.members.map { $0 == name ? replacement : $0 }

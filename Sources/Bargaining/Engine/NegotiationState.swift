@@ -59,6 +59,12 @@ public struct NegotiationState: Equatable, Sendable {
         get { storage.vacancies }
         _modify { yield &uniqueStorage().vacancies }
     }
+    /// The day each of ``vacancies`` was reported, in the same order: each seat's own 15 days
+    /// run from it (see `Engine.vacancyClock`).
+    public internal(set) var vacanciesReportedOn: [Day] {
+        get { storage.vacanciesReportedOn }
+        _modify { yield &uniqueStorage().vacanciesReportedOn }
+    }
     /// The neutral recorder (S1 art 33).
     public internal(set) var recorder: String? {
         get { storage.recorder }
@@ -167,6 +173,7 @@ public struct NegotiationState: Equatable, Sendable {
         @exclusivity(unchecked) var noticeFrom: Side? = nil
         @exclusivity(unchecked) var delegations: Delegations = Delegations()
         @exclusivity(unchecked) var vacancies: [String] = []
+        @exclusivity(unchecked) var vacanciesReportedOn: [Day] = []
         @exclusivity(unchecked) var recorder: String? = nil
         @exclusivity(unchecked) var informationRequested: [String] = []
         @exclusivity(unchecked) var informationSupplied: [SuppliedInformation] = []
@@ -192,6 +199,7 @@ public struct NegotiationState: Equatable, Sendable {
             copy.noticeFrom = noticeFrom
             copy.delegations = delegations
             copy.vacancies = vacancies
+            copy.vacanciesReportedOn = vacanciesReportedOn
             copy.recorder = recorder
             copy.informationRequested = informationRequested
             copy.informationSupplied = informationSupplied
@@ -217,6 +225,7 @@ public struct NegotiationState: Equatable, Sendable {
                 && lhs.noticeFrom == rhs.noticeFrom
                 && lhs.delegations == rhs.delegations
                 && lhs.vacancies == rhs.vacancies
+                && lhs.vacanciesReportedOn == rhs.vacanciesReportedOn
                 && lhs.recorder == rhs.recorder
                 && lhs.informationRequested == rhs.informationRequested
                 && lhs.informationSupplied == rhs.informationSupplied
