@@ -13,7 +13,9 @@ extension LocalNegotiationService {
         guard stored.events.count >= prior.version else { throw StoreError.corrupt(reason: "request \(prior.requestID) recorded \(id) at version \(prior.version), but it has \(stored.events.count) events; run `bargain verify \(id)`") }
         let before = Array(stored.events.prefix(prior.versionBefore)), added = Array(stored.events[prior.versionBefore..<prior.version])
         var action = action
-        if let opened = prior.opened, action.kind == .requestRenewal, action.fields.text("renewal") == nil { action.fields["renewal"] = .text(opened) }
+        if let opened = prior.opened, let field = action.kind.linkedNegotiationField, action.fields.text(field) == nil {
+            action.fields[field] = .text(opened)
+        }
         let engine = stored.engine
         guard case .success(let decision) = engine.decide(try engine.fold(before), action, by: actor, on: day),
               decision.events == added, decision.opens?.state.id == prior.opened else {

@@ -66,10 +66,11 @@ public struct LocalNegotiationService: NegotiationService {
         let requested = action
         var negotiation = try await current(id)
         var action = action
-        let mintsRenewal = action.kind == .requestRenewal && action.fields.text("renewal") == nil
+        // The id of the negotiation a renewal or an amendment opens, when the chair chose none.
+        let minted = action.kind.linkedNegotiationField.flatMap { action.fields.text($0) == nil ? $0 : nil }
         var conflicts = 0, draws = 0
         while true {
-            if mintsRenewal { action.fields["renewal"] = .text(mintID(negotiation.opening.level, day)) }
+            if let minted { action.fields[minted] = .text(mintID(negotiation.opening.level, day)) }
             let decision = try negotiation.engine.decide(negotiation.state, action, by: actor, on: day).get()
             let engine = negotiation.engine
             var writes = [NegotiationWrite(decision.events, after: negotiation.state.version, summary: NegotiationSummary(decision.state, engine: engine))]
@@ -95,7 +96,7 @@ public struct LocalNegotiationService: NegotiationService {
                     conflicts += 1
                     try await Task.sleep(for: backoff(conflicts))
                     negotiation = try await catchUp(negotiation)
-                case .alreadyExists(let taken) where mintsRenewal && taken != id && draws + 1 < Self.draws:
+                case .alreadyExists(let taken) where minted != nil && taken != id && draws + 1 < Self.draws:
                     draws += 1
                 default:
                     throw error

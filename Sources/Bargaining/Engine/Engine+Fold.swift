@@ -190,6 +190,8 @@ extension Engine {
             state.noObjectionOn = day
         case .requestRenewal:
             state.renewal = fields.text("renewal")
+        case .requestAmendment:
+            state.amendment = fields.text("amendment")
         case .terminate:
             state.endReason = fields.text("reason")
             state.dates["terminated-on"] = day

@@ -1,21 +1,38 @@
 extension Engine {
-    /// S1 art 38: renewal is asked for in the window before expiry (the workflow's guards judge
-    /// that) and is a new negotiation linked to the old one, with the same parties and
-    /// enterprises, under the same workflow. `request-renewal` names the new negotiation in its
-    /// `renewal` field; the application service fills it in when the chair does not choose one.
-    /// Nil for every other act, which opens nothing.
+    /// The negotiation an act opens beside its own, with the same parties and enterprises under
+    /// the same workflow; nil for every act but these two:
+    /// - S1 art 38: renewal is asked for in the window before expiry (the workflow's guards judge
+    ///   that) and is a new negotiation that renews the old one;
+    /// - S1 arts 39, 41: an amendment by agreement follows the procedure of a new contract, so
+    ///   it is a new negotiation that amends the old one, whose contract stays in force until the
+    ///   parties end it with the ground `amended` once the amendment is in effect.
+    /// The act names the new negotiation in its ``ActionKind/linkedNegotiationField``; the
+    /// application service fills it in when the chair does not choose one.
     func linkedOpening(of action: Action, in state: NegotiationState, by actor: Actor, on day: Day) -> Result<LinkedOpening?, RuleViolation> {
-        guard action.kind == .requestRenewal else { return .success(nil) }
-        guard let id = action.fields.text("renewal"), !id.isEmpty else {
-            return .failure(RuleViolation(.fields, "request-renewal: missing renewal (the id of the renewal negotiation)"))
+        guard let field = action.kind.linkedNegotiationField else { return .success(nil) }
+        let name = action.kind.rawValue
+        guard let id = action.fields.text(field), !id.isEmpty else {
+            return .failure(RuleViolation(.fields, "\(name): missing \(field) (the id of the \(field) negotiation)"))
         }
         guard id != state.id else {
-            return .failure(RuleViolation(.fields, "request-renewal: the renewal needs an id of its own, not \(id)"))
+            return .failure(RuleViolation(.fields, "\(name): the \(field) needs an id of its own, not \(id)"))
         }
         var opening = state.opening
         opening.id = id
-        opening.renews = state.opening.id
-        opening.title = "\(state.opening.title)（续订）"
+        opening.renews = nil
+        opening.amends = nil
+        switch action.kind {
+        case .requestAmendment:
+            if let pending = state.amendment {
+                return .failure(RuleViolation(.alreadyTaken, article: "S1 arts 39, 41",
+                                              "this contract's amendment was already proposed as \(pending); a further change amends \(pending)'s contract once it is in effect"))
+            }
+            opening.amends = state.opening.id
+            opening.title = "\(state.opening.title)（变更）"
+        default:
+            opening.renews = state.opening.id
+            opening.title = "\(state.opening.title)（续订）"
+        }
         return open(opening, by: actor, on: day).map { LinkedOpening(events: $0.events, state: $0.state) }
     }
 }

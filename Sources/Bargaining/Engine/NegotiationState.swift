@@ -130,6 +130,11 @@ public struct NegotiationState: Equatable, Sendable {
         get { storage.renewal }
         _modify { yield &uniqueStorage().renewal }
     }
+    /// The amendment negotiation's id, once proposed (S1 arts 39, 41).
+    public internal(set) var amendment: String? {
+        get { storage.amendment }
+        _modify { yield &uniqueStorage().amendment }
+    }
     /// The employees' written request for negotiation, if one was recorded (S4 art 17).
     public internal(set) var employeesRequest: EmployeesRequest? {
         get { storage.employeesRequest }
@@ -187,6 +192,7 @@ public struct NegotiationState: Equatable, Sendable {
         @exclusivity(unchecked) var objections: [String] = []
         @exclusivity(unchecked) var dates = SmallMap<Day>()
         @exclusivity(unchecked) var renewal: String? = nil
+        @exclusivity(unchecked) var amendment: String? = nil
         @exclusivity(unchecked) var endReason: String? = nil
         @exclusivity(unchecked) var lateActs: [LateAct] = []
         @exclusivity(unchecked) var employeesRequest: EmployeesRequest? = nil
@@ -213,6 +219,7 @@ public struct NegotiationState: Equatable, Sendable {
             copy.objections = objections
             copy.dates = dates
             copy.renewal = renewal
+            copy.amendment = amendment
             copy.endReason = endReason
             copy.lateActs = lateActs
             copy.employeesRequest = employeesRequest
@@ -239,6 +246,7 @@ public struct NegotiationState: Equatable, Sendable {
                 && lhs.objections == rhs.objections
                 && lhs.dates == rhs.dates
                 && lhs.renewal == rhs.renewal
+                && lhs.amendment == rhs.amendment
                 && lhs.endReason == rhs.endReason
                 && lhs.lateActs == rhs.lateActs
                 && lhs.employeesRequest == rhs.employeesRequest)

@@ -15,10 +15,13 @@ public struct Opening: Hashable, Codable, Sendable {
     public var street: String?
     /// The negotiation whose contract this one renews (S1 art 38: a renewal is a new negotiation).
     public var renews: String?
+    /// The negotiation whose contract this one amends (S1 arts 39, 41: an amendment by agreement
+    /// follows the procedure of a new contract, so it is a negotiation of its own).
+    public var amends: String?
 
     public init(id: String, level: Level, workflow: WorkflowReference, title: String, employeeParty: String,
                 employerParty: String, enterprises: [CoveredEnterprise], district: String? = nil,
-                street: String? = nil, renews: String? = nil) {
+                street: String? = nil, renews: String? = nil, amends: String? = nil) {
         self.id = id
         self.level = level
         self.workflow = workflow
@@ -29,5 +32,6 @@ public struct Opening: Hashable, Codable, Sendable {
         self.district = district
         self.street = street
         self.renews = renews
+        self.amends = amends
     }
 }

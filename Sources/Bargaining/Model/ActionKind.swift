@@ -33,6 +33,7 @@ public enum ActionKind: String, CaseIterable, Sendable, Codable {
     case terminate
     case withdraw
     case employeesRequest = "employees-request"
+    case requestAmendment = "request-amendment"
 }
 
 extension ActionKind {
@@ -70,6 +71,7 @@ extension ActionKind {
         case .terminate: "变更解除 (terminate)"
         case .withdraw: "终止本次协商 (withdraw)"
         case .employeesRequest: "职工要求协商 (employees ask for negotiation)"
+        case .requestAmendment: "提出变更 (propose an amendment)"
         }
     }
 
@@ -173,8 +175,11 @@ extension ActionKind {
             [FieldSpec("form", .text, "how it was made known, e.g. notice board, intranet, meeting")]
         case .requestRenewal:
             [FieldSpec("renewal", .text, required: false, "the id of the renewal negotiation, filled in by the tool")]
+        case .requestAmendment:
+            [FieldSpec("amendment", .text, required: false, "the id of the amendment negotiation, filled in by the tool"),
+             FieldSpec("reason", .text, "what is to change, in words")]
         case .terminate:
-            [FieldSpec("ground", .text, "agreement, merger, dissolution, bankruptcy, force-majeure or agreed-condition (S1 arts 39–40)"),
+            [FieldSpec("ground", .text, "agreement, amended (replaced by its amendment), merger, dissolution, bankruptcy, force-majeure or agreed-condition (S1 arts 39–41)"),
              FieldSpec("reason", .text, "what happened, in words"),
              FieldSpec("congress-approved-on", .day, required: false, "by agreement: the day the workers' congress approved it, as for a new contract (S1 arts 36, 41)")]
         case .withdraw:
@@ -223,6 +228,17 @@ extension ActionKind {
         case .terminate: 28
         case .withdraw: 29
         case .employeesRequest: 30
+        case .requestAmendment: 31
+        }
+    }
+
+    /// The field naming the negotiation this act opens beside its own (S1 art 38: a renewal;
+    /// S1 arts 39, 41: an amendment), which the service fills in when the chair gives none.
+    public var linkedNegotiationField: String? {
+        switch self {
+        case .requestRenewal: "renewal"
+        case .requestAmendment: "amendment"
+        default: nil
         }
     }
 

@@ -68,10 +68,11 @@ enum ProcedureRules {
     /// The early ends of a contract S1 art 40 allows, named as a workflow file and the archive
     /// write them; termination by agreement goes through the same procedure as a new contract
     /// (S1 art 41), so it needs the workers' congress's approval.
-    static let terminationGrounds = ["agreement", "merger", "dissolution", "bankruptcy", "force-majeure", "agreed-condition"]
+    static let terminationGrounds = ["agreement", "merger", "dissolution", "bankruptcy", "force-majeure", "agreed-condition", "amended"]
 
-    /// S1 arts 39–41: a contract ends early by agreement through the same procedure, or on one
-    /// of the events the law names.
+    /// S1 arts 39–41: a contract ends early by agreement through the same procedure, when its
+    /// amendment (negotiated by that procedure, `request-amendment`) replaces it, or on one of
+    /// the events the law names.
     static func terminationGround(_ c: RuleContext) -> RuleVerdict {
         let ground = c.fields.text("ground") ?? ""
         guard terminationGrounds.contains(ground) else {
@@ -82,6 +83,9 @@ enum ProcedureRules {
                 return .violated("ending the contract by agreement follows the procedure of a new contract: give congress-approved-on, the day the workers' congress approved it")
             }
             if approved > c.day { return .violated("the congress approval on \(approved) is after this act on \(c.day)") }
+        }
+        if ground == "amended", c.state.amendment == nil {
+            return .violated("no amendment of this contract was proposed: `request-amendment` opens one, and this contract ends as amended once that one is in effect")
         }
         return .holds
     }

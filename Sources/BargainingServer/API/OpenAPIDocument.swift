@@ -271,6 +271,7 @@ enum OpenAPIDocument {
               "enterprises": {"type": "array", "items": {"type": "object", "required": ["creditCode", "name"],
                 "properties": {"creditCode": {"type": "string"}, "name": {"type": "string"}, "employees": {"type": "integer"}}}},
               "district": {"type": "string"}, "street": {"type": "string"}, "renews": {"type": "string"}, "renewal": {"type": "string"},
+              "amends": {"type": "string"}, "amendment": {"type": "string"},
               "effectiveOn": {"type": "string"}, "expiresOn": {"type": "string"},
               "lapses": {"type": "array", "items": {"type": "object"}},
               "late": {"type": "array", "items": {"type": "object"}},

@@ -73,6 +73,8 @@ public struct StatusDocument: Codable, Sendable {
     public var street: String?
     public var renews: String?
     public var renewal: String?
+    public var amends: String?
+    public var amendment: String?
     public var effectiveOn: String?
     public var expiresOn: String?
     public var lapses: [Lapse]
@@ -99,6 +101,8 @@ public struct StatusDocument: Codable, Sendable {
         street = opening.street
         renews = opening.renews
         renewal = state.renewal
+        amends = opening.amends
+        amendment = state.amendment
         effectiveOn = state.effectiveOn?.description
         expiresOn = state.expiresOn?.description
         lapses = status.lapses.compactMap { event in
@@ -124,7 +128,7 @@ public struct StatusDocument: Codable, Sendable {
         With --json, prints one object: id, title, level, workflow {name, version, digest}, \
         asOf, version (events recorded), lastDay (of the last recorded event), step {name, title, about, terminal}, parties \
         {employeeSide, employerSide}, enterprises[] {creditCode, name, employees}, district, \
-        street, renews, renewal, effectiveOn, expiresOn (absent when not known), lapses[] \
+        street, renews, renewal, amends, amendment, effectiveOn, expiresOn (absent when not known), lapses[] \
         {deadline, on} (deadlines that passed since the last event and moved the negotiation \
         on by themselves), late[] {action, on, deadline, due, days, article} (acts done after \
         the time limit they ended had run out), deadlines[] {name, title, article, due, daysLeft, overdue} (soonest \

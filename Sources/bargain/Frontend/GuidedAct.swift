@@ -124,7 +124,7 @@ struct GuidedAct {
         table.add("on", TextTable.Cell(draft.day.description))
         for spec in draft.kind.fields {
             guard let value = draft.fields[spec.name] else { continue }
-            let note = draft.kind == .requestRenewal && spec.name == "renewal" ? "  (the new negotiation's id)" : ""
+            let note = spec.name == draft.kind.linkedNegotiationField ? "  (the new negotiation's id)" : ""
             table.add(TextTable.Cell(spec.name), TextTable.Cell("\(value)\(note)"))
         }
         return "\n" + terminal.paint("About to record on \(id):", .bold) + "\n" + table.render(for: terminal)
@@ -132,9 +132,9 @@ struct GuidedAct {
 
     // MARK: - Asking
 
-    /// The fields a chair is asked: all but the renewal id, which the service fills in.
+    /// The fields a chair is asked: all but the id of a renewal or amendment, which the service fills in.
     func askable(_ kind: ActionKind) -> [FieldSpec] {
-        kind == .requestRenewal ? kind.fields.filter { $0.name != "renewal" } : kind.fields
+        kind.fields.filter { $0.name != kind.linkedNegotiationField }
     }
 
     func chooseAction(_ allowed: [AllowedAction]) throws(PromptCancelled) -> AllowedAction {

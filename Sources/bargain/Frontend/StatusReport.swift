@@ -43,6 +43,8 @@ struct StatusReport {
         if let place = PartiesText.place(opening) { lines.append(("area", TextTable.Cell(place))) }
         if let renews = opening.renews { lines.append(("renews", TextTable.Cell(renews))) }
         if let renewal = status.state.renewal { lines.append(("renewal", TextTable.Cell(renewal))) }
+        if let amends = opening.amends { lines.append(("amends", TextTable.Cell(amends))) }
+        if let amendment = status.state.amendment { lines.append(("amendment", TextTable.Cell(amendment))) }
         if let effective = status.state.effectiveOn {
             lines.append(("term", TextTable.Cell("in effect from \(effective)\(status.state.expiresOn.map { " to \($0)" } ?? "")")))
         }

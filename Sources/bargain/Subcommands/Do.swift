@@ -28,9 +28,12 @@ extension Bargain {
                 command again with the --request-id it printed: an act is recorded at most once \
                 per request id, and a repeat prints the first outcome ("already recorded").
 
-                request-renewal also opens the renewal negotiation (S1 art 38): its id is \
+                request-renewal also opens the renewal negotiation (S1 art 38), and \
+                request-amendment the amendment negotiation (S1 arts 39, 41: an amendment by \
+                agreement goes through the procedure of a new contract; once it is in effect, \
+                end the old contract with terminate --set ground=amended): the new id is \
                 printed alone on standard output (and the rest on standard error), so a script \
-                can keep it; choose it with --set renewal=ID.
+                can keep it; choose it with --set renewal=ID or --set amendment=ID.
                 """)
 
         @Argument(help: "The negotiation's id.")
@@ -66,8 +69,8 @@ extension Bargain {
                 for (name, value) in try FieldEntry.fields(from: act.assignments, for: kind).entries.map({ ($0.name, $0.value) }) {
                     fields[name] = value
                 }
-                if kind == .requestRenewal, let newID = fields.text("renewal"), !NegotiationID.isValid(newID) {
-                    throw CommandFailure("renewal: '\(newID)' cannot be an id: use 1 to 64 letters, digits, '-', '_' or '.'", exitCode: ExitCodes.usage)
+                if let field = kind.linkedNegotiationField, let newID = fields.text(field), !NegotiationID.isValid(newID) {
+                    throw CommandFailure("\(field): '\(newID)' cannot be an id: use 1 to 64 letters, digits, '-', '_' or '.'", exitCode: ExitCodes.usage)
                 }
                 let actor = act.actor ?? Actor(.employeeSide), day = act.day ?? Day.today()
                 let stdout = Terminal.standardOutput, stderr = Terminal.standardError
@@ -78,7 +81,7 @@ extension Bargain {
                         return
                     }
                     stderr.write(try ActReport(recorded, terminal: stderr).render())
-                    stderr.line("renewal negotiation opened: \(opened.id) (bargain next \(opened.id))")
+                    stderr.line("\(kind.linkedNegotiationField ?? "linked") negotiation opened: \(opened.id) (bargain next \(opened.id))")
                     stdout.line(opened.id)
                 } }
             }
