@@ -166,14 +166,7 @@ public struct CoverageCalculator: Sendable {
                        districtFilter: String? = nil) -> CoverageReport {
         let from = from ?? RenewalPeriod.startOfYear(asOf)
         let to = to ?? asOf
-        let keys: [String]
-        switch groupBy {
-        case .district: keys = districtKeys
-        case .street: keys = streetKeys.map(\.street)
-        case .industry: keys = industryKeys
-        case .chamber: keys = [CoverageGrouping.memberKey, CoverageGrouping.nonMemberKey]
-        case .none: keys = ["total"]
-        }
+        let keys = groupKeys(groupBy)
         var filter: Int32 = -1
         if let districtFilter {
             guard let index = districtKeys.firstIndex(of: districtFilter) else {
@@ -195,6 +188,29 @@ public struct CoverageCalculator: Sendable {
         }
         return CoverageReport(asOf: asOf, from: from, to: to, groupBy: groupBy, groups: groups,
                               total: total.figures(key: "total", policy: policy, congressRecorded: congressRecorded))
+    }
+
+    /// The keys of the groups of `groupBy`, in report order; one, "total", for `.none`.
+    func groupKeys(_ groupBy: CoverageGrouping) -> [String] {
+        switch groupBy {
+        case .district: districtKeys
+        case .street: streetKeys.map(\.street)
+        case .industry: industryKeys
+        case .chamber: [CoverageGrouping.memberKey, CoverageGrouping.nonMemberKey]
+        case .none: ["total"]
+        }
+    }
+
+    /// The position of `enterprise`'s group in ``groupKeys(_:)``.
+    @inline(__always)
+    func group(of enterprise: Int, _ groupBy: CoverageGrouping) -> Int {
+        switch groupBy {
+        case .district: Int(district[enterprise])
+        case .street: Int(street[enterprise])
+        case .industry: Int(industry[enterprise])
+        case .chamber: chamber[enterprise] ? 0 : 1
+        case .none: 0
+        }
     }
 
     /// The single pass: every enterprise in scope adds itself to its group's counts.
@@ -220,14 +236,7 @@ public struct CoverageCalculator: Sendable {
             }
             for enterprise in 0..<founded.count {
                 if filter >= 0 && district[enterprise] != filter { continue }
-                let group: Int
-                switch groupBy {
-                case .district: group = Int(district[enterprise])
-                case .street: group = Int(street[enterprise])
-                case .industry: group = Int(industry[enterprise])
-                case .chamber: group = chamber[enterprise] ? 0 : 1
-                case .none: group = 0
-                }
+                let group = self.group(of: enterprise, groupBy)
                 tallies[group].enterprises += 1
                 let foundedOn = founded[enterprise]
                 let closedOn = closed[enterprise]
