@@ -34,21 +34,30 @@ public struct CoverageSheets: Sendable {
             name: name, title: title(asOf: report.asOf) + (grouping == .none ? "" : " · " + name),
             notes: [
                 "截至 as of \(report.asOf)；续签统计期间 renewal period \(report.from) – \(report.to)",
-                "目标 targets (\(policy.name)): 签订率 signing \(RateText.target(policy.signingTarget))，"
-                    + "续签率 renewal \(RateText.target(policy.renewalTarget))，"
-                    + "工商联会员 chamber \(RateText.target(policy.chamberTarget))；续签宽限 grace \(policy.renewalGraceDays) 天 days",
+                targetsNote,
             ],
             headers: Self.headers,
-            rows: groups.map { name, figures in
-                [.text(name), .number(figures.unionised), .number(figures.signed),
-                 rate(figures.signed, figures.unionised), target(policy.signingTarget), shortfall(figures.shortfall.signing),
-                 .number(figures.employees), .number(figures.employeesCovered), rate(figures.employeesCovered, figures.employees),
-                 .number(figures.due), .number(figures.renewed), rate(figures.renewed, figures.due),
-                 target(policy.renewalTarget), shortfall(figures.shortfall.renewal),
-                 .number(figures.chamberMembers), .number(figures.chamberSigned), rate(figures.chamberSigned, figures.chamberMembers),
-                 target(policy.chamberTarget), shortfall(figures.shortfall.chamber),
-                 .number(figures.congressEstablished), rate(figures.congressEstablished, figures.congressDenominator)]
-            })
+            rows: groups.map { name, figures in [.text(name)] + cells(figures) })
+    }
+
+    /// A group's figures as the cells after its name, in the order of ``headers``: what a
+    /// report's row and a trend's row (after its date) hold.
+    func cells(_ figures: CoverageFigures) -> [ReportCell] {
+        [.number(figures.unionised), .number(figures.signed),
+         rate(figures.signed, figures.unionised), target(policy.signingTarget), shortfall(figures.shortfall.signing),
+         .number(figures.employees), .number(figures.employeesCovered), rate(figures.employeesCovered, figures.employees),
+         .number(figures.due), .number(figures.renewed), rate(figures.renewed, figures.due),
+         target(policy.renewalTarget), shortfall(figures.shortfall.renewal),
+         .number(figures.chamberMembers), .number(figures.chamberSigned), rate(figures.chamberSigned, figures.chamberMembers),
+         target(policy.chamberTarget), shortfall(figures.shortfall.chamber),
+         .number(figures.congressEstablished), rate(figures.congressEstablished, figures.congressDenominator)]
+    }
+
+    /// The targets line under a table's title.
+    var targetsNote: String {
+        "目标 targets (\(policy.name)): 签订率 signing \(RateText.target(policy.signingTarget))，"
+            + "续签率 renewal \(RateText.target(policy.renewalTarget))，"
+            + "工商联会员 chamber \(RateText.target(policy.chamberTarget))；续签宽限 grace \(policy.renewalGraceDays) 天 days"
     }
 
     /// A rate as a number with a % format, or "no data" without a denominator (never 0%).

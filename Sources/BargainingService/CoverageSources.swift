@@ -45,6 +45,15 @@ public struct CoverageSources: Sendable {
                                     districtFilter: district))
     }
 
+    /// The trend of each grouping over `dates` (issue 13 item 2), from one reading of the store
+    /// as of the last date and one index: each point is the report as of its date with the year
+    /// to date as its renewal period. `district`: only that district's registry enterprises.
+    public func trends(_ groupings: [CoverageGrouping], policy: Policy, dates: [Day], district: String?) async throws -> [CoverageTrend] {
+        guard let last = dates.last else { return groupings.map { CoverageTrend(groupBy: $0, points: []) } }
+        let calculator = try await calculator(asOf: last)
+        return groupings.map { calculator.trend(policy: policy, dates: dates, groupBy: $0, districtFilter: district) }
+    }
+
     static func reports(_ calculator: CoverageCalculator, _ groupings: [CoverageGrouping], policy: Policy, asOf day: Day,
                         period: RenewalPeriod, district: String?) -> [CoverageReport] {
         groupings.map { calculator.report(policy: policy, asOf: day, from: period.from, to: period.to, groupBy: $0, districtFilter: district) }

@@ -503,7 +503,7 @@ struct CoverageCommandTests {
     }
 
     @Test("each coverage command's help has an example and documents its --json shape",
-          arguments: [["registry", "import"], ["contracts", "import"], ["coverage", "report"], ["coverage", "laggards"], ["reminders"]])
+          arguments: [["registry", "import"], ["contracts", "import"], ["coverage", "report"], ["coverage", "trend"], ["coverage", "laggards"], ["reminders"]])
     func help(_ command: [String]) throws {
         let result = try BargainBinary.run(command + ["--help"])
         #expect(result.status == 0)

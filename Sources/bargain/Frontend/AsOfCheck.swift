@@ -6,7 +6,7 @@ import Bargaining
 /// day; the reports only warn, because a figure for a planned date is still a figure.
 enum AsOfCheck {
     /// The sentence naming what is wrong with `day`, or nil when nothing is.
-    static func problem(_ day: Day, calendar: HolidayCalendar, today: Day = .today()) -> Problem? {
+    static func problem(_ day: Day, calendar: HolidayCalendar, today: Day = .today(), flag: String = "--as-of") -> Problem? {
         var sentences: [String] = []
         if day > today { sentences.append("is after today (\(today))") }
         if !calendar.covers(year: day.year) {
@@ -15,7 +15,7 @@ enum AsOfCheck {
             sentences.append("is outside the holiday calendar (it covers \(span)), so the rungs' deadlines cannot be counted")
         }
         guard !sentences.isEmpty else { return nil }
-        return Problem(sentence: "--as-of \(day) " + sentences.joined(separator: " and "),
+        return Problem(sentence: "\(flag) \(day) " + sentences.joined(separator: " and "),
                        exitCode: day > today ? ExitCodes.usage : ExitCodes.dataError)
     }
 
@@ -25,8 +25,8 @@ enum AsOfCheck {
     }
 
     /// For the reports: a warning on standard error, the figures still printed.
-    static func warn(_ day: Day, workflows: WorkflowsOptions) throws {
-        guard let problem = problem(day, calendar: try workflows.calendar()) else { return }
+    static func warn(_ day: Day, workflows: WorkflowsOptions, flag: String = "--as-of") throws {
+        guard let problem = problem(day, calendar: try workflows.calendar(), flag: flag) else { return }
         Terminal.standardError.line("warning: \(problem.sentence); the figures are as the store holds them now")
     }
 }

@@ -29,11 +29,11 @@ struct CoverageTable {
         for (name, figures) in rows {
             table.add([
                 TextTable.Cell(name, name == "合计 total" ? .bold : nil), TextTable.Cell(String(figures.unionised)),
-                rate(figures.signed, figures.unionised, target: policy.signingTarget),
-                rate(figures.employeesCovered, figures.employees, target: nil),
-                rate(figures.renewed, figures.due, target: policy.renewalTarget),
-                rate(figures.chamberSigned, figures.chamberMembers, target: policy.chamberTarget),
-                rate(figures.congressEstablished, figures.congressDenominator, target: nil),
+                Self.rate(figures.signed, figures.unionised, target: policy.signingTarget),
+                Self.rate(figures.employeesCovered, figures.employees, target: nil),
+                Self.rate(figures.renewed, figures.due, target: policy.renewalTarget),
+                Self.rate(figures.chamberSigned, figures.chamberMembers, target: policy.chamberTarget),
+                Self.rate(figures.congressEstablished, figures.congressDenominator, target: nil),
                 shortfall(figures.shortfall.signing), shortfall(figures.shortfall.renewal), shortfall(figures.shortfall.chamber),
             ])
         }
@@ -43,7 +43,7 @@ struct CoverageTable {
     }
 
     /// `94.6% (123/130)`, red below its target; `no data` without a denominator.
-    private func rate(_ numerator: Int, _ denominator: Int, target: Int?) -> TextTable.Cell {
+    static func rate(_ numerator: Int, _ denominator: Int, target: Int?) -> TextTable.Cell {
         guard denominator > 0 else { return TextTable.Cell("no data", .dim) }
         let below = target.map { numerator * 10_000 < $0 * denominator } ?? false
         return TextTable.Cell("\(RateText.percent(numerator, denominator)) (\(numerator)/\(denominator))", below ? .red : nil)

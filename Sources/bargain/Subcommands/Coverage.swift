@@ -10,12 +10,13 @@ extension Bargain {
                 Example:
                   bargain registry import registry.csv && bargain contracts import contracts.csv
                   bargain coverage --as-of 2025-12-31 --by street --svg coverage.svg
+                  bargain coverage trend --from 2015-12-31 --to 2025-12-31 --every year --out 趋势.svg
                   bargain coverage laggards --as-of 2025-12-31 --district 大兴区
                   bargain reminders --as-of 2025-12-31 --out letters/
 
                 `bargain coverage` without a subcommand is `bargain coverage report`.
                 """,
-            subcommands: [Report.self, Laggards.self],
+            subcommands: [Report.self, Trend.self, Laggards.self],
             defaultSubcommand: Report.self)
     }
 }
