@@ -57,14 +57,20 @@ public enum TrendChart {
         svg += "<line x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(bottom)\" stroke=\"#2d3748\"/>\n"
         svg += "<line x1=\"\(left)\" y1=\"\(bottom)\" x2=\"\(left + plotWidth)\" y2=\"\(bottom)\" stroke=\"#2d3748\"/>\n"
 
-        // Date labels, horizontal, as many as fit without touching (about 64 px each).
-        let spacing = Double(plotWidth) / Double(max(dates.count - 1, 1))
-        let every = max(1, Int((64 / spacing).rounded(.up)))
-        for (index, date) in dates.enumerated() where index % every == 0 || index == dates.count - 1 {
-            if index == dates.count - 1 && index % every != 0 && Double(index % every) * spacing < 64 { continue }
+        // Date labels, horizontal, every so many months from the first date (1, 3, 6, 12, 24
+        // or 60), as many as fit without touching (about 64 px each); the last date when it fits.
+        func month(_ day: Day) -> Int { day.components.year * 12 + day.components.month - 1 }
+        let months = max(month(dates.last ?? Day(ordinal: 0)) - month(dates.first ?? Day(ordinal: 0)), 1)
+        let step = [1, 3, 6, 12, 24, 60].first { $0 * plotWidth >= 64 * months } ?? 120
+        var labelled: [Int] = []
+        for date in dates where (month(date) - month(dates[0])) % step == 0 && labelled.last.map({ x(date) - $0 >= 64 }) ?? true {
+            labelled.append(x(date))
+        }
+        if let date = dates.last, let previous = labelled.last, x(date) - previous >= 64 { labelled.append(x(date)) }
+        for date in dates where labelled.contains(x(date)) {
             let (year, month, _) = date.components
             svg += "<line x1=\"\(x(date))\" y1=\"\(bottom)\" x2=\"\(x(date))\" y2=\"\(bottom + 4)\" stroke=\"#2d3748\"/>\n"
-            svg += ChartText.text(String(format: "%04d-%02d", year, month), x: x(date), y: bottom + 18,
+            svg += ChartText.text(String(format: "%04d-%02d", year, month), x: x(date), y: bottom + 22,
                                   attributes: "text-anchor=\"middle\" font-size=\"12\" fill=\"#4a5568\"")
         }
         svg += ChartText.text("日期", x: left + plotWidth / 2, y: height - 14, attributes: "text-anchor=\"middle\"")
