@@ -39,7 +39,7 @@ struct StoreCommandTests {
         #expect(text.contains("  covers     北京亦庄精密制造有限公司 (\(StoreFixture.enterprise.creditCode), 412 employees)\n"))
         #expect(text.contains("  step       in-force  履行中 (in force)"))
         #expect(text.contains("expiry  due 2026-04-30  331 days left  S1 art 38  合同期满 (expiry)"))
-        #expect(text.contains("request-renewal  employee-side, employer-side  提出续订 (request renewal)"))
+        #expect(text.contains("request-renewal    employee-side, employer-side  提出续订 (request renewal)"))
         #expect(text.contains("Renewal is asked for in the window before expiry. (renewal-window, S1 art 38; S4 art 24)"))
 
         let log = try store.run(["log", id])
