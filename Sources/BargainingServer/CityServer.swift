@@ -65,7 +65,7 @@ public struct CityServer: Sendable {
         let pages = Pages(seated: seated, today: configuration.today, secureCookies: configuration.secureCookies)
         pages.add(to: router)
         DistrictPages(pages: pages, coverage: coverage).add(to: router)
-        if let oai = configuration.oai { OAIRoutes(store: store, workflows: seated.service.workflows, configuration: oai).add(to: router) }
+        if let oai = configuration.oai { OAIRoutes(store: store, workflows: seated.service.workflows, configuration: oai, today: configuration.today).add(to: router) }
         return router
     }
 

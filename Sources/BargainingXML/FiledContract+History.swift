@@ -8,7 +8,7 @@ extension FiledContract {
     public init(_ history: NegotiationHistory) throws(ExportError) {
         let state = history.state
         let opening = state.opening
-        let events = history.events.map(\.event)
+        let events = history.described
         func incomplete(_ reason: String) -> ExportError { .incomplete(negotiation: opening.id, reason: reason) }
 
         let lastFiling = events.last { $0.action == .file }

@@ -15,13 +15,13 @@ extension Exporter {
                   signer: signer)
     }
 
-    /// The negotiation's documents in `format` (``documents(for:format:)``); for an id negotiated
-    /// elsewhere, the documents `bargain import` kept, exported again. `engine` gives the engine
-    /// of the workflow an opening is pinned to.
-    public func documents(negotiation id: String, in store: any EventStore, format: ExportFormat,
+    /// The negotiation's documents in `format` (``documents(for:format:)``) as of `day` (see
+    /// ``NegotiationHistory``); for an id negotiated elsewhere, the documents `bargain import`
+    /// kept, exported again. `engine` gives the engine of the workflow an opening is pinned to.
+    public func documents(negotiation id: String, in store: any EventStore, format: ExportFormat, asOf day: Day?,
                           engine: @Sendable (Opening) throws -> Engine) async throws -> [ExportedDocument] {
         do {
-            let history = try await NegotiationHistory.verified(id, in: store, engine: engine)
+            let history = try await NegotiationHistory.verified(id, in: store, asOf: day, engine: engine)
             return try documents(for: history, format: format)
         } catch StoreError.notFound(let missing) where missing == id {
             let kept = try await (store as? any CoverageStore)?.archivedDocuments(negotiation: id) ?? []
@@ -33,16 +33,17 @@ extension Exporter {
 
 extension NegotiationHistory {
     /// The negotiation's stored events with their chain hashes, folded under its pinned
-    /// workflow. The chain is recomputed from the stored rows first: a broken chain is
+    /// workflow and brought to `day` (as recorded when nil). The chain is recomputed from the
+    /// stored rows first: a broken chain is
     /// ``ExportError/brokenChain(negotiation:sequence:reason:)``, naming the first bad event.
-    public static func verified(_ id: String, in store: any EventStore,
+    public static func verified(_ id: String, in store: any EventStore, asOf day: Day?,
                                 engine: @Sendable (Opening) throws -> Engine) async throws -> NegotiationHistory {
-        try await verified(id, events: store.load(id), in: store, engine: engine)
+        try await verified(id, events: store.load(id), in: store, asOf: day, engine: engine)
     }
 
     /// As ``verified(_:in:engine:)``, for events the caller has already loaded (the OAI
     /// interface reads their recording time too).
-    public static func verified(_ id: String, events stored: [StoredEvent], in store: any EventStore,
+    public static func verified(_ id: String, events stored: [StoredEvent], in store: any EventStore, asOf day: Day?,
                                 engine: @Sendable (Opening) throws -> Engine) async throws -> NegotiationHistory {
         if let broken = try await store.verify(id).mismatches.first {
             throw ExportError.brokenChain(negotiation: id, sequence: broken.sequence, reason: broken.reason)
@@ -50,6 +51,7 @@ extension NegotiationHistory {
         guard case .opened(let opening) = stored.first?.event.body else {
             throw StoreError.corrupt(reason: "negotiation \(id) does not start with its opening; run `bargain verify \(id)`")
         }
-        return try NegotiationHistory(engine: try engine(opening), events: stored.map { ChainedEvent(event: $0.event, hash: $0.hash) })
+        return try NegotiationHistory(engine: try engine(opening), events: stored.map { ChainedEvent(event: $0.event, hash: $0.hash) },
+                                      asOf: day)
     }
 }

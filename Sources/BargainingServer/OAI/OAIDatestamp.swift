@@ -17,6 +17,16 @@ enum OAIDatestamp {
         return String(recordedAt.prefix(19)) + "Z"
     }
 
+    /// When a negotiation's documents last changed: the last recorded event, or the start of the
+    /// day a deadline lapsed after it (review silence put the agreement into effect), whichever
+    /// is later. A document is exported as of the day it is served, so a lapse changes it with no
+    /// act recorded, and a harvester asking `from` its last harvest must be given it again.
+    static func changed(recordedAt: String, lapses: [Event]) -> String {
+        let recorded = truncating(recordedAt)
+        guard let lapsed = lapses.last?.on else { return recorded }
+        return max(recorded, "\(lapsed)T00:00:00Z")
+    }
+
     /// A `from` or `until` argument: the seconds form as it is, the day form widened to the
     /// first (`from`) or last (`until`) second of the day; nil when it is neither, or no such day.
     static func bound(_ text: String, isUntil: Bool) -> (value: String, isDay: Bool)? {

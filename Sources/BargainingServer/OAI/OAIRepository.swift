@@ -15,13 +15,16 @@ actor OAIRepository {
     let store: any EventStore
     let workflows: WorkflowCatalog
     let configuration: OAIConfiguration
+    /// The legal day the documents are brought to (the server's today), as `bargain export` does.
+    let today: @Sendable () -> Day
     private let logger = Logger(label: "bargain.oai")
     private var compiledSchemas: ExportSchemas?
 
-    init(store: any EventStore, workflows: WorkflowCatalog, configuration: OAIConfiguration) {
+    init(store: any EventStore, workflows: WorkflowCatalog, configuration: OAIConfiguration, today: @escaping @Sendable () -> Day) {
         self.store = store
         self.workflows = workflows
         self.configuration = configuration
+        self.today = today
     }
 
     /// One item: a document of a filed negotiation, with what its header says.
@@ -77,7 +80,7 @@ actor OAIRepository {
         let records: [CongressRecord]
         do {
             events = try await store.load(negotiationID)
-            history = try await NegotiationHistory.verified(negotiationID, events: events, in: store) {
+            history = try await NegotiationHistory.verified(negotiationID, events: events, in: store, asOf: today()) {
                 try workflows.engine(for: $0.workflow, level: $0.level)
             }
             contract = try FiledContract(history)
@@ -91,7 +94,7 @@ actor OAIRepository {
             return []
         }
         let opening = history.state.opening
-        let datestamp = OAIDatestamp.truncating(events.last?.recordedAt ?? "")
+        let datestamp = OAIDatestamp.changed(recordedAt: events.last?.recordedAt ?? "", lapses: history.lapses)
         let sets = OAISet.memberships(level: opening.level, district: opening.district)
         let depositor = try depositor()
         let publisher = depositor?.name

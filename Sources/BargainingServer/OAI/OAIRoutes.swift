@@ -15,8 +15,8 @@ struct OAIRoutes {
     let repository: OAIRepository
     let configuration: OAIConfiguration
 
-    init(store: any EventStore, workflows: WorkflowCatalog, configuration: OAIConfiguration) {
-        repository = OAIRepository(store: store, workflows: workflows, configuration: configuration)
+    init(store: any EventStore, workflows: WorkflowCatalog, configuration: OAIConfiguration, today: @escaping @Sendable () -> Day) {
+        repository = OAIRepository(store: store, workflows: workflows, configuration: configuration, today: today)
         self.configuration = configuration
     }
 

@@ -16,7 +16,10 @@ extension Bargain {
                   for an ID negotiated elsewhere, the documents `bargain import` kept. \
                   Refused, with the reason, until the contract is filed, and while re-agreed terms \
                   are not filed yet. The negotiation's hash chain is recomputed first: a broken \
-                  chain refuses the export (exit 1), naming the first event that does not match.
+                  chain refuses the export (exit 1), naming the first event that does not match. \
+                  A document describes the contract as of today, as `status` does: a review \
+                  window that closed without objection since the last act is exported as the \
+                  lapse that put the contract into effect (S1 art 47), though no act recorded it.
 
                 bargain export --filed-from DATE --filed-to DATE --bag DIR [--format own|akn]
                   exports every contract last filed between the two dates (inclusive), with its \
@@ -148,7 +151,7 @@ extension Bargain {
         private func exportOne(_ id: String, _ exporter: Exporter, _ directory: WorkflowDirectory) async throws {
             let documents = try await store.withStore(creating: false) { store in
                 try await Self.exportingFromStore {
-                    try await exporter.documents(negotiation: id, in: store, format: format) { try directory.engine(for: $0.workflow) }
+                    try await exporter.documents(negotiation: id, in: store, format: format, asOf: Day.today()) { try directory.engine(for: $0.workflow) }
                 }
             }
             let paths = try exporting { try DocumentFiles.write(documents, to: out ?? ".") }
@@ -166,7 +169,7 @@ extension Bargain {
                 for (index, summary) in summaries.enumerated() {
                     progress.show(index, of: summaries.count, summary.id)
                     let history = try await Self.exportingFromStore {
-                        try await NegotiationHistory.verified(summary.id, in: store) { try directory.engine(for: $0.workflow) }
+                        try await NegotiationHistory.verified(summary.id, in: store, asOf: Day.today()) { try directory.engine(for: $0.workflow) }
                     }
                     guard let lastFiling = history.state.filings.last, (from...to).contains(lastFiling.on) else { continue }
                     do {

@@ -50,12 +50,12 @@ struct OAIFixture: LiveServerFixture {
         return OAIFixture(directory: directory, store: store, catalog: catalog, server: server)
     }
 
-    /// What `bargain export` writes for `id` in `format` at `exportedAt`: the library function
-    /// the command calls.
+    /// What `bargain export` writes for `id` in `format` at `exportedAt`, as of the server's
+    /// today: the library function the command calls.
     func exported(_ id: String, format: ExportFormat, exportedAt: Date, akn: Bool = false) async throws -> [ExportedDocument] {
         let exporter = Exporter(schemas: try ExportSchemas(directory: Self.schemas, aknSchema: akn ? server.configuration.oai?.aknSchema : nil),
                                 policy: try catalog.directory(for: .enterprise).context.policy, signer: nil, exportedAt: exportedAt)
-        return try await exporter.documents(negotiation: id, in: store, format: format) {
+        return try await exporter.documents(negotiation: id, in: store, format: format, asOf: server.configuration.today()) {
             try catalog.engine(for: $0.workflow, level: $0.level)
         }
     }
