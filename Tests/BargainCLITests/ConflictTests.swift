@@ -102,7 +102,7 @@ struct ConflictTests {
         let commits = await store.commits
         #expect(commits.map { $0.map(\.id) } == [["ENT-H", "ENT-H2"]], "one commit of both negotiations")
         #expect(commits.first?.last?.creates == true)
-        #expect(commits.first?.last?.summary.title == "2025年度工资专项集体协商（续订）")
+        #expect(commits.first?.last?.summary.title == "2026年度工资专项集体协商（续订）")
     }
 
     @Test("the backoff is random, at most 10 ms after the first lost race, doubling to at most 320 ms")

@@ -66,3 +66,26 @@ struct AmendmentTests {
         #expect(violation?.code == .notAllowedNow)
     }
 }
+
+/// A renewal is the next contract: its title names its own year, not the old one's (issue 14).
+@Suite("Renewal titles (S1 art 38)")
+struct RenewalTitleTests {
+    @Test("S1 art 38: a renewal's title moves its years on to the renewal's first year, marked 续订", arguments: [
+        ("2025年度工资专项集体协商", 2026, "2026年度工资专项集体协商（续订）"),
+        ("2025—2026年度工资集体协议", 2026, "2026—2027年度工资集体协议（续订）"),
+        ("2026年度工资专项集体协商（续订）", 2027, "2027年度工资专项集体协商（续订）"),
+        ("工资专项集体协商", 2026, "工资专项集体协商（续订）"),
+        ("第12次工资协商2025", 2026, "第12次工资协商2026（续订）"),
+    ])
+    func title(old: String, year: Int, renewed: String) {
+        #expect(Engine.renewalTitle(old, startingIn: year) == renewed)
+    }
+
+    @Test("S1 art 38: the sample contract ending 2026-04-30 is renewed as 2026年度")
+    func sampleRenewal() throws {
+        var drive = try Drive(Scenario.script, engine: Scenario.engine)
+        try drive.run(Scenario.script.acts)
+        let decision = try drive.perform(Action(.requestRenewal, ["renewal": .text("ENT-2026-001")]), by: Scenario.union, on: Scenario.day("2026-02-02"))
+        #expect(decision.opens?.state.opening.title == "2026年度工资专项集体协商（续订）")
+    }
+}

@@ -31,8 +31,42 @@ extension Engine {
             opening.title = "\(state.opening.title)（变更）"
         default:
             opening.renews = state.opening.id
-            opening.title = "\(state.opening.title)（续订）"
+            opening.title = Self.renewalTitle(state.opening.title, startingIn: (state.expiresOn?.adding(days: 1) ?? day).year)
         }
         return open(opening, by: actor, on: day).map { LinkedOpening(events: $0.events, state: $0.state) }
+    }
+
+    /// A renewal's title: the old one with its years moved on to the renewal's first year (the
+    /// day after the old contract expires), marked 续订. "2025年度工资专项集体协商" renewed from a
+    /// contract ending 2026-04-30 is "2026年度工资专项集体协商（续订）"; "2025—2026年度…" becomes
+    /// "2026—2027年度…". A title without a year keeps its words.
+    public static func renewalTitle(_ title: String, startingIn year: Int) -> String {
+        var parts: [String] = []
+        var delta: Int?
+        var digits = ""
+        func flush() {
+            if digits.count == 4, let found = Int(digits), (1990...2100).contains(found) {
+                let shift = delta ?? (year - found)
+                delta = shift
+                parts.append(String(found + shift))
+            } else {
+                parts.append(digits)
+            }
+            digits = ""
+        }
+        var text = ""
+        for character in title {
+            if character.isASCII, character.isNumber {
+                if digits.isEmpty { parts.append(text); text = "" }
+                digits.append(character)
+            } else {
+                if !digits.isEmpty { flush() }
+                text.append(character)
+            }
+        }
+        if !digits.isEmpty { flush() }
+        parts.append(text)
+        let renamed = parts.joined()
+        return renamed.hasSuffix("（续订）") ? renamed : renamed + "（续订）"
     }
 }
