@@ -26,3 +26,22 @@ enum ChartText {
         return placed
     }
 }
+
+extension ChartText {
+    /// `text` on one line when it is at most `columns` wide (a Chinese character is two), else
+    /// on two, broken where the longer line is shortest, preferring a break after an
+    /// enumeration comma (交通运输、/仓储和邮政业). The caller widens the room for a line
+    /// still too long.
+    static func wrap(_ text: String, columns: Int) -> [String] {
+        guard TerminalWidth.of(text) > columns, text.count > 1 else { return [text] }
+        let characters = Array(text)
+        var best: (cost: Int, split: Int) = (.max, 1)
+        for split in 1..<characters.count {
+            let (head, tail) = (String(characters[..<split]), String(characters[split...]))
+            var cost = max(TerminalWidth.of(head), TerminalWidth.of(tail)) * 2
+            if "、，,/ ".contains(characters[split - 1]) && TerminalWidth.of(head) <= columns && TerminalWidth.of(tail) <= columns { cost -= 100 }
+            if cost < best.cost { best = (cost, split) }
+        }
+        return [String(characters[..<best.split]), String(characters[best.split...])]
+    }
+}

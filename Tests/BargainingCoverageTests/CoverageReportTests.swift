@@ -52,8 +52,9 @@ struct CoverageReportTests {
         #expect(report.groups.map(report.displayName(of:)) == ["大兴区新华街道", "通州区新华街道", "通州区永顺镇"])
         let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
         #expect(json.contains(#""district":"大兴区""#) && json.contains(#""district":"通州区""#))
+        // The chart puts each street under its district's band and names both in its tooltips.
         let chart = CoverageChart.svg(report: report, policy: try policy())
-        #expect(chart.contains("大兴区新华街道") && chart.contains("通州区新华街道"))
+        #expect(chart.contains("大兴区新华街道 签订率") && chart.contains("通州区新华街道 签订率"))
 
         // Within one district the street alone names it
         let one = CoverageCalculator.report(registry: registry, contracts: contracts, policy: try policy(), asOf: day("2025-06-30"),

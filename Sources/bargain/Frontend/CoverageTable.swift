@@ -8,6 +8,7 @@ struct CoverageTable {
     var report: CoverageReport
     var policy: Policy
     var districtFilter: String?
+    var order: CoverageChart.Order = .worst
 
     func render(for terminal: Terminal) -> String {
         var heading = "Coverage as of \(report.asOf); renewals due \(report.from) to \(report.to)"
@@ -38,7 +39,7 @@ struct CoverageTable {
             ])
         }
         output += table.render(for: terminal) + "\n"
-        output += CoverageBars.lines(for: report, policy: policy).joined(separator: "\n") + "\n"
+        output += CoverageBars.lines(for: report, policy: policy, order: order).joined(separator: "\n") + "\n"
         return output
     }
 

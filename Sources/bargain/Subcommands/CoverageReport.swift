@@ -33,8 +33,10 @@ extension Bargain.CoverageCommand {
                 negotiations' congress votes that met their quorum, and imported congress records.
 
                 Prints a table (group, unionised, each rate with its numbers, shortfalls) and each \
-                group's signing and renewal rates as bars with the target marked (│). --svg FILE \
-                also writes a bar chart by group with the target lines, for a browser. --out FILE \
+                group's signing rate, employee coverage and renewal rate as bars with the target \
+                marked (│), worst first (--sort name: by name). --svg FILE also writes a bar chart \
+                by group in the same order, the three rates side by side with the group sizes and \
+                the target lines, for a browser. --out FILE \
                 writes the report to hand on, as the extension says: .xlsx (one sheet per grouping, \
                 the header frozen, rates as percentages with their numbers, targets and shortfalls, \
                 the as-of date and period above), .csv (UTF-8 with a byte order mark), .svg (the \
@@ -68,9 +70,19 @@ extension Bargain.CoverageCommand {
                 completion: .file(extensions: ["xlsx", "csv", "svg", "html"]))
         var out: String?
 
+        @Option(help: ArgumentHelp("The order of the groups in the bars and the chart: worst (lowest signing rate first, no data last) or name.",
+                                   valueName: "order"))
+        var sort: Order = .worst
+
         @OptionGroup var policy: PolicyOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var store: StoreOptions
+
+        enum Order: String, ExpressibleByArgument, CaseIterable {
+            case worst, name
+
+            var order: CoverageChart.Order { CoverageChart.Order(rawValue: rawValue)! }
+        }
 
         enum Grouping: String, ExpressibleByArgument, CaseIterable {
             case district, street, industry, chamber
@@ -97,7 +109,7 @@ extension Bargain.CoverageCommand {
                 let report = reports[0]
                 if let svg {
                     do {
-                        try CoverageChart.svg(report: report, policy: policy, scope: district).write(toFile: svg, atomically: true, encoding: .utf8)
+                        try CoverageChart.svg(report: report, policy: policy, scope: district, order: sort.order).write(toFile: svg, atomically: true, encoding: .utf8)
                     } catch {
                         throw CommandFailure("cannot write \(svg) (\(error.localizedDescription))", exitCode: ExitCodes.cannotWrite)
                     }
@@ -106,12 +118,12 @@ extension Bargain.CoverageCommand {
                     let sheets = CoverageSheets(policy: policy, scope: district)
                     let tables = reports.map(sheets.table)
                     try ReportFile.write(tables, title: sheets.title(asOf: day.asOf),
-                                         chart: { CoverageChart.svg(report: report, policy: policy, scope: district) },
+                                         chart: { CoverageChart.svg(report: report, policy: policy, scope: district, order: sort.order) },
                                          as: ReportFile.format(of: out, allowed: ReportFile.Format.allCases), to: out)
                 }
                 let stdout = Terminal.standardOutput
                 stdout.write(output.json ? try JSONOutput.render(report)
-                                         : CoverageTable(report: report, policy: policy, districtFilter: district).render(for: stdout))
+                                         : CoverageTable(report: report, policy: policy, districtFilter: district, order: sort.order).render(for: stdout))
             }
         }
     }
