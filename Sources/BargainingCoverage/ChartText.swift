@@ -1,5 +1,13 @@
 /// Text placed on the coverage charts (SVG): escaped, and labels stacked in a column kept apart.
 enum ChartText {
+    /// The three rates both charts draw, in this order and these colours, so that the bar chart
+    /// and the trend's lines read alike: signing, employee coverage, renewal.
+    static let rates: [(name: String, colour: String, rate: @Sendable (CoverageFigures) -> (Int, Int))] = [
+        ("签订率", "#2b6cb0", { ($0.signed, $0.unionised) }),
+        ("职工覆盖率", "#2f855a", { ($0.employeesCovered, $0.employees) }),
+        ("续签率", "#dd6b20", { ($0.renewed, $0.due) }),
+    ]
+
     static func text(_ content: String, x: Int, y: Int, attributes: String = "") -> String {
         "<text x=\"\(x)\" y=\"\(y)\"\(attributes.isEmpty ? "" : " " + attributes)>\(MarkupText.escaped(content))</text>\n"
     }

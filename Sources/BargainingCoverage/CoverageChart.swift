@@ -26,11 +26,7 @@ public enum CoverageChart {
     private static let groupGap = 24
     /// Pixels per terminal column (a Chinese character is two) at 13 px, a little generous.
     private static let columnWidth = 7
-    private static let bars: [(name: String, colour: String, rate: @Sendable (CoverageFigures) -> (Int, Int))] = [
-        ("签订率", "#2b6cb0", { ($0.signed, $0.unionised) }),
-        ("职工覆盖率", "#2f855a", { ($0.employeesCovered, $0.employees) }),
-        ("续签率", "#dd6b20", { ($0.renewed, $0.due) }),
-    ]
+    private static let bars = ChartText.rates
     private static let targetColour = "#c53030"
 
     /// - Parameter scope: What the report covers when it is not the whole registry, e.g. the

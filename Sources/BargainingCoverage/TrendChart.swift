@@ -10,11 +10,7 @@ public enum TrendChart {
     private static let top = 96
     private static let left = 64
     private static let right = 150
-    private static let lines: [(name: String, colour: String, rate: @Sendable (CoverageFigures) -> (Int, Int))] = [
-        ("签订率", "#2b6cb0", { ($0.signed, $0.unionised) }),
-        ("职工覆盖率", "#2f855a", { ($0.employeesCovered, $0.employees) }),
-        ("续签率", "#dd6b20", { ($0.renewed, $0.due) }),
-    ]
+    private static let lines = ChartText.rates
     private static let targetColour = "#c53030"
 
     /// - Parameter scope: What the trend covers when it is not the whole registry (a district), for the title.

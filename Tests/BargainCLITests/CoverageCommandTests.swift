@@ -207,7 +207,16 @@ struct CoverageCommandTests {
         #expect(text.contains("瀛海镇"))
         let bars = text.split(separator: "\n").filter { $0.contains("signing ") && $0.contains("█") }
         #expect(bars.allSatisfy { $0.contains("│") }, "every bar has its target mark")
-        #expect(text.split(separator: "\n").contains { $0.hasPrefix("瀛海镇") && $0.contains("signing no data") }, "\(text)")
+        #expect(text.split(separator: "\n").contains { $0.hasPrefix("瀛海镇") && $0.contains("signing  no data") }, "\(text)")
+        // Worst first (旧宫镇 1 of 2, 亦庄镇 2 of 2, 瀛海镇 no data), or by name with --sort name;
+        // employee coverage under each signing bar, beside the group's size.
+        func order(_ output: String) -> [String] {
+            output.split(separator: "\n").filter { $0.contains("  signing  ") }.map { String($0.prefix { $0 != " " }) }
+        }
+        #expect(order(text) == ["旧宫镇", "亦庄镇", "瀛海镇", "合计"])
+        #expect(text.split(separator: "\n").contains { $0.hasPrefix("n=2 ") && $0.contains("coverage ") && $0.contains("(100/130)") }, "\(text)")
+        let byName = try store.run(["coverage", "--as-of", "2025-06-30", "--by", "street", "--sort", "name"])
+        #expect(order(byName.stdout) == ["亦庄镇", "旧宫镇", "瀛海镇", "合计"])
     }
 
     @Test("coverage --svg writes a chart that parses as XML with an svg root")
