@@ -73,13 +73,16 @@ extension PostgresEventStore {
     }
 
     /// libpq's meaning of the modes: `prefer` and `require` encrypt without checking the
-    /// certificate (Debian's own server ships a self-signed one); `verify-full` checks it.
+    /// certificate (Debian's own server ships a self-signed one); `verify-full` checks the chain
+    /// up to the system's roots, or to `sslrootcert`'s CA when one is named, and the host name.
     static func tlsConfiguration(_ endpoint: PostgresEndpoint) -> TLSConfiguration? {
         var configuration = TLSConfiguration.makeClientConfiguration()
         switch endpoint.tls {
         case .disable: return nil
         case .prefer, .require: configuration.certificateVerification = .none
-        case .verifyFull: break
+        case .verifyFull:
+            configuration.certificateVerification = .fullVerification
+            if let root = endpoint.rootCertificate { configuration.trustRoots = .file(root) }
         }
         return configuration
     }

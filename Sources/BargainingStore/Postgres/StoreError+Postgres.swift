@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
 
 extension StoreError {
@@ -51,6 +52,10 @@ extension StoreError {
             self = .unavailable(reason: "the store at \(endpoint) is closed", hint: "open it again")
         case let error as PSQLError where error.code == .sslUnsupported:
             self = .unavailable(reason: "\(server) does not offer TLS", hint: "use sslmode=prefer or sslmode=disable in the store URL, or enable ssl on the server")
+        case let error as PSQLError where error.code == .failedToAddSSLHandler || Self.isHandshakeFailure(error.underlying):
+            self = StoreError(tls: error.underlying ?? error, endpoint: endpoint)
+        case let error where Self.isHandshakeFailure(error):
+            self = StoreError(tls: error, endpoint: endpoint)
         case let error as PSQLError where error.code == .unexpectedBackendMessage || error.code == .serverClosedConnection:
             self = .unavailable(reason: "\(server) closed the connection without a word (a terminated or crashed session, or a shutdown)",
                                 hint: "try again in a moment; nothing was recorded")
@@ -62,6 +67,30 @@ extension StoreError {
             self = .unavailable(reason: "the request to \(server) was cancelled", hint: "try again")
         default:
             self = .unavailable(reason: "\(server): \(Self.cause(error))", hint: "check the store URL and the server")
+        }
+    }
+
+    /// A TLS failure: almost always a certificate `verify-full` does not accept, which the person
+    /// at the terminal fixes in the URL, not by retrying.
+    private init(tls error: any Error, endpoint: PostgresEndpoint) {
+        let checked = endpoint.tls == .verifyFull
+        self = .unavailable(
+            reason: "TLS with PostgreSQL at \(endpoint.host):\(endpoint.port) failed (\(String(describing: error).oneLine))"
+                + (checked ? ": sslmode=verify-full (the default for a host that is not this machine) did not accept the server's certificate" : ""),
+            hint: checked
+                ? "give the CA that signed it with sslrootcert=PATH (or PGSSLROOTCERT), and connect by the host name in the certificate; sslmode=require encrypts without checking it"
+                : "check the server's ssl settings, or use sslmode=disable on this machine only")
+    }
+
+    /// Whether TLS failed before it was up (a certificate or host name not accepted), as opposed
+    /// to a session that ended after it (an unclean shutdown is a closed connection).
+    private static func isHandshakeFailure(_ error: (any Error)?) -> Bool {
+        switch error {
+        case let error as NIOSSLError:
+            if case .handshakeFailed = error { return true }
+            return false
+        case is NIOSSLExtraError: return true
+        default: return false
         }
     }
 
