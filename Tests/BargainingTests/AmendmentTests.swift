@@ -9,16 +9,9 @@ struct AmendmentTests {
     let asked = Scenario.day("2025-10-15")
     let propose = Action(.requestAmendment, ["amendment": .text("ENT-2025-001-AMD"), "reason": .text("调整最低工资标准条款")])
 
-    /// The sample agreement in force.
-    func inForce() throws -> Drive {
-        var drive = try Drive(Scenario.script, engine: Scenario.engine)
-        try drive.run(Scenario.script.acts)
-        return drive
-    }
-
     @Test("S1 arts 39, 41: request-amendment opens the amendment as a new negotiation with the same parties, from its first step; the old contract stays in force")
     func opensLinkedNegotiation() throws {
-        var drive = try inForce()
+        var drive = try Scenario.inForce()
         let step = drive.stepName
         let decision = try drive.perform(propose, by: Scenario.union, on: asked)
         let amendment = try #require(decision.opens)
@@ -36,7 +29,7 @@ struct AmendmentTests {
 
     @Test("S1 arts 39, 41: a contract is amended once; a second proposal is refused naming the first")
     func amendedOnce() throws {
-        var drive = try inForce()
+        var drive = try Scenario.inForce()
         try drive.perform(propose, by: Scenario.union, on: asked)
         var again = propose
         again.fields["amendment"] = .text("ENT-2025-001-AMD2")
@@ -48,7 +41,7 @@ struct AmendmentTests {
 
     @Test("S1 arts 39–41: the ground 'amended' ends the old contract only once an amendment was proposed")
     func endsAsAmended() throws {
-        var drive = try inForce()
+        var drive = try Scenario.inForce()
         let end = Action(.terminate, ["ground": .text("amended"), "reason": .text("变更后的合同已生效")])
         let early = drive.refusal(end, by: Scenario.union, on: asked)
         #expect(early?.rule == .terminationGround)
@@ -83,8 +76,7 @@ struct RenewalTitleTests {
 
     @Test("S1 art 38: the sample contract ending 2026-04-30 is renewed as 2026年度")
     func sampleRenewal() throws {
-        var drive = try Drive(Scenario.script, engine: Scenario.engine)
-        try drive.run(Scenario.script.acts)
+        var drive = try Scenario.inForce()
         let decision = try drive.perform(Action(.requestRenewal, ["renewal": .text("ENT-2026-001")]), by: Scenario.union, on: Scenario.day("2026-02-02"))
         #expect(decision.opens?.state.opening.title == "2026年度工资专项集体协商（续订）")
     }

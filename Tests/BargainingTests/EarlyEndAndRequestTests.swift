@@ -39,16 +39,9 @@ struct EarlyEndAndRequestTests {
         #expect(drive.refusal(request(413, of: 412), by: Scenario.union, on: opened)?.rule == .employeeRequest)
     }
 
-    /// The sample agreement in force.
-    func inForce() throws -> Drive {
-        var drive = try Drive(Scenario.script, engine: Scenario.engine)
-        try drive.run(Scenario.script.acts)
-        return drive
-    }
-
     @Test("S1 art 40: a ground the law does not name is refused, with the grounds it does")
     func unknownGround() throws {
-        let drive = try inForce()
+        let drive = try Scenario.inForce()
         let violation = drive.refusal(Action(.terminate, ["ground": .text("cost-cutting"), "reason": .text("成本")]), by: Scenario.employer, on: Scenario.day("2025-10-15"))
         #expect(violation?.rule == .terminationGround)
         #expect(violation?.article == "S1 arts 39–41")
@@ -57,7 +50,7 @@ struct EarlyEndAndRequestTests {
 
     @Test("S1 arts 39, 41: termination by agreement goes through the same procedure, so it needs the congress's approval")
     func byAgreementNeedsCongress() throws {
-        var drive = try inForce()
+        var drive = try Scenario.inForce()
         let bare = Action(.terminate, ["ground": .text("agreement"), "reason": .text("双方协商一致")])
         #expect(drive.refusal(bare, by: Scenario.union, on: Scenario.day("2025-10-15"))?.message.contains("give congress-approved-on") == true)
         var approved = bare
@@ -69,7 +62,7 @@ struct EarlyEndAndRequestTests {
 
     @Test("S1 art 40: termination by an event (bankruptcy) needs no congress")
     func byEvent() throws {
-        var drive = try inForce()
+        var drive = try Scenario.inForce()
         try drive.perform(Action(.terminate, ["ground": .text("bankruptcy"), "reason": .text("破产清算")]), by: Scenario.employer, on: Scenario.day("2025-10-15"))
         #expect(drive.stepName == "terminated")
     }

@@ -23,6 +23,13 @@ enum Scenario {
         return drive
     }
 
+    /// The sample agreement in force: every act of the script applied.
+    static func inForce() throws -> Drive {
+        var drive = try Drive(script, engine: engine)
+        try drive.run(script.acts)
+        return drive
+    }
+
     /// The sample act of `kind` (its first occurrence), to vary its fields.
     static func act(_ kind: ActionKind, occurrence: Int = 1) -> SampleNegotiations.Act {
         script.acts.filter { $0.action.kind == kind }[occurrence - 1]
