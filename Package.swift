@@ -82,7 +82,8 @@ let package = Package(
         // the decision does in one transaction, retry on a conflict.
         .target(
             name: "BargainingService",
-            dependencies: ["Bargaining", "BargainingFiles", "BargainingStore", "BargainingCoverage", "BargainingKeys"]
+            // BargainingOffice: coverage imports read workbooks, reminder runs write letters.
+            dependencies: ["Bargaining", "BargainingFiles", "BargainingStore", "BargainingCoverage", "BargainingKeys", "BargainingOffice"]
         ),
         // The organisation's P-256 key pair: signs exports and the store's chain checkpoints.
         .target(

@@ -13,18 +13,8 @@ public struct CSVImport<Row: Sendable>: Sendable {
         self.notes = notes
     }
 
-    /// The rejected rows as a CSV file a clerk can open beside the original: one line per
-    /// problem, with the row's line, the column, the reason and the row as written; with a byte
-    /// order mark unless `byteOrderMark` is false (for scripts), so that Excel reads it as UTF-8.
+    /// ``CSVRejectedRow/csv(_:byteOrderMark:)`` of the rows set aside.
     public func rejectsCSV(byteOrderMark: Bool = true) -> [UInt8] {
-        var writer = CSVWriter()
-        writer.row(["line", "column", "reason", "row"])
-        for row in rejected {
-            for error in row.errors {
-                let column = error.column.map { number in error.columnName.map { "\(number) (\($0))" } ?? "\(number)" } ?? ""
-                writer.row([String(row.line), column, error.reason.description, row.text])
-            }
-        }
-        return (byteOrderMark ? CSVWriter.byteOrderMark : []) + writer.bytes
+        CSVRejectedRow.csv(rejected, byteOrderMark: byteOrderMark)
     }
 }

@@ -75,6 +75,10 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
         case termOverMaximum(effective: Day, expires: Day, latest: Day)
         /// The same enterprise's session on the same day is on an earlier line.
         case duplicateSession(CreditCode, Day, firstLine: Int)
+        /// A registry row of another district than the importing staff's (``ImportScope``).
+        case otherDistrict(String, allowed: String)
+        /// An enterprise registered in another district than the importing staff's.
+        case enterpriseOfOtherDistrict(CreditCode, district: String, allowed: String)
 
         public var description: String {
             switch self {
@@ -137,6 +141,10 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
                     + "(\(RuleID.contractTerm.article): it ends by \(latest) at the latest)"
             case .duplicateSession(let code, let day, let firstLine):
                 return "the session of \(code) on \(day) is already on line \(firstLine)"
+            case .otherDistrict(let district, let allowed):
+                return "a row of \(district): staff of \(allowed) import only \(allowed)'s rows"
+            case .enterpriseOfOtherDistrict(let code, let district, let allowed):
+                return "enterprise \(code) is registered in \(district): staff of \(allowed) import only \(allowed)'s enterprises"
             }
         }
     }

@@ -21,7 +21,7 @@ public enum CongressCSV {
     public static func read(_ bytes: [UInt8], file: String, knownEnterprises: [CreditCode],
                             mode: CSVImportMode = .allOrNothing, options: CSVReadOptions = CSVReadOptions())
         throws(CSVImportFailure) -> CSVImport<CoverageCongressSession> {
-        var converter = Converter(known: Set(knownEnterprises))
+        var converter = Converter(known: Set(knownEnterprises), scope: options.scope)
         return try CSVImporter<CongressColumn, CoverageCongressSession>.run(bytes, file: file, mode: mode, options: options) {
             converter.convert(&$0)
         }
@@ -31,7 +31,7 @@ public enum CongressCSV {
     public static func read(from source: inout some ByteSource, file: String, knownEnterprises: [CreditCode],
                             mode: CSVImportMode = .allOrNothing,
                             options: CSVReadOptions = CSVReadOptions()) throws(CSVImportFailure) -> CSVImport<CoverageCongressSession> {
-        var converter = Converter(known: Set(knownEnterprises))
+        var converter = Converter(known: Set(knownEnterprises), scope: options.scope)
         return try CSVImporter<CongressColumn, CoverageCongressSession>.run(
             &source, file: file, mode: mode, options: options,
             chunkSize: CSVImporter<CongressColumn, CoverageCongressSession>.defaultChunkSize) { converter.convert(&$0) }
@@ -40,12 +40,14 @@ public enum CongressCSV {
     /// One row to a session, remembering the sessions of the rows before it (for duplicates).
     private struct Converter {
         let known: Set<CreditCode>
+        let scope: ImportScope?
         var firstLine: [CoverageCongressSession: Int32] = [:]
 
         mutating func convert(_ row: inout CSVRowParser<CongressColumn>) -> CoverageCongressSession? {
             let uscc = row.creditCode(.uscc)
             let held = row.day(.heldOn, required: true)
             if let uscc, !known.contains(uscc) { row.fail(.uscc, .unknownEnterprise(uscc)) }
+            if let uscc, let problem = scope?.enterpriseProblem(uscc) { row.fail(.uscc, problem) }
             guard row.errors.isEmpty, let uscc, let held else { return nil }
             let session = CoverageCongressSession(enterprise: uscc, heldOn: held)
             if let first = firstLine[session] {

@@ -26,7 +26,7 @@ public enum ContractsCSV {
     public static func read(_ bytes: [UInt8], file: String, knownEnterprises: [CreditCode],
                             mode: CSVImportMode = .allOrNothing, options: CSVReadOptions = CSVReadOptions())
         throws(CSVImportFailure) -> CSVImport<CoverageContract> {
-        var converter = Converter(table: CreditCodeTable(knownEnterprises))
+        var converter = Converter(table: CreditCodeTable(knownEnterprises), scope: options.scope)
         return try CSVImporter<ContractColumn, CoverageContract>.run(bytes, file: file, mode: mode, options: options) { converter.convert(&$0) }
     }
 
@@ -34,7 +34,7 @@ public enum ContractsCSV {
     public static func read(from source: inout some ByteSource, file: String, knownEnterprises: [CreditCode],
                             mode: CSVImportMode = .allOrNothing,
                             options: CSVReadOptions = CSVReadOptions()) throws(CSVImportFailure) -> CSVImport<CoverageContract> {
-        var converter = Converter(table: CreditCodeTable(knownEnterprises))
+        var converter = Converter(table: CreditCodeTable(knownEnterprises), scope: options.scope)
         return try CSVImporter<ContractColumn, CoverageContract>.run(&source, file: file, mode: mode, options: options,
                                                                     chunkSize: CSVImporter<ContractColumn, CoverageContract>.defaultChunkSize) {
             converter.convert(&$0)
@@ -44,6 +44,7 @@ public enum ContractsCSV {
     /// One row to a contract, remembering the ids of the rows before it (for duplicates).
     private struct Converter {
         let table: CreditCodeTable
+        let scope: ImportScope?
         var firstLine: [String: Int32] = [:]
         var listed: [Int] = []
         var unregistered: [CreditCode] = []
@@ -66,6 +67,9 @@ public enum ContractsCSV {
                 enterprises = nil
             } else if !unregistered.isEmpty {
                 enterprises = enterprises.map { $0 + unregistered }
+            }
+            if let scope, let enterprises {
+                for code in enterprises { if let problem = scope.enterpriseProblem(code) { row.fail(.enterprises, problem) } }
             }
             if level == .enterprise, let enterprises, enterprises.count != 1 {
                 row.fail(.enterprises, .enterpriseContractNeedsOneEnterprise(found: enterprises.count))

@@ -24,7 +24,7 @@ public enum RegistryCSV {
 
     public static func read(_ bytes: [UInt8], file: String, mode: CSVImportMode = .allOrNothing,
                             options: CSVReadOptions = CSVReadOptions()) throws(CSVImportFailure) -> CSVImport<RegistryEnterprise> {
-        var converter = Converter()
+        var converter = Converter(scope: options.scope)
         return try CSVImporter<RegistryColumn, RegistryEnterprise>.run(bytes, file: file, mode: mode, options: options) { converter.convert(&$0) }
     }
 
@@ -38,15 +38,16 @@ public enum RegistryCSV {
     /// With chunks of `chunkSize` bytes: tests cut records at every place with small chunks.
     static func read(from source: inout some ByteSource, file: String, mode: CSVImportMode, options: CSVReadOptions = CSVReadOptions(),
                      chunkSize: Int) throws(CSVImportFailure) -> CSVImport<RegistryEnterprise> {
-        var converter = Converter()
+        var converter = Converter(scope: options.scope)
         return try CSVImporter<RegistryColumn, RegistryEnterprise>.run(&source, file: file, mode: mode, options: options, chunkSize: chunkSize) {
             converter.convert(&$0)
         }
     }
 
     /// One row to an enterprise, remembering what the rows before it used: the place names
-    /// (interned) and the codes (for duplicates).
+    /// (interned) and the codes (for duplicates); a row outside `scope` fails on its district.
     private struct Converter {
+        let scope: ImportScope?
         var interner = StringInterner()
         var firstLine: [CreditCode: Int32] = [:]
 
@@ -62,6 +63,9 @@ public enum RegistryCSV {
             let closed = row.day(.closedOn, required: false)
             if let uscc, let first = firstLine[uscc] {
                 row.fail(.uscc, .duplicateCode(uscc, firstLine: Int(first)))
+            }
+            if let scope, let uscc, let district, let problem = scope.registryProblem(uscc, district: district) {
+                row.fail(.district, problem)
             }
             guard row.errors.isEmpty, let uscc, let name, let district, let street, let industry, let employees,
                   let chamber else { return nil }

@@ -18,9 +18,18 @@ public enum OfficeFileKind: Sendable, Equatable {
             defer { try? handle.close() }
             return try? handle.read(upToCount: 8)
         }.map { [UInt8]($0) } ?? []
-        let kind = of(prefix: prefix[...])
+        return of(prefix: prefix[...], name: path)
+    }
+
+    /// An uploaded file's kind, from its bytes and the name the browser gave it.
+    public static func of(bytes: [UInt8], name: String) -> OfficeFileKind {
+        of(prefix: bytes.prefix(8), name: name)
+    }
+
+    private static func of(prefix: ArraySlice<UInt8>, name: String) -> OfficeFileKind {
+        let kind = of(prefix: prefix)
         if kind != .other { return kind }
-        let name = path.lowercased()
+        let name = name.lowercased()
         return name.hasSuffix(".xlsx") || name.hasSuffix(".xlsm") ? .workbook : .other
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import BargainingCoverage
-import BargainingOffice
+import BargainingService
 import BargainingStore
 import Foundation
 
@@ -72,42 +72,39 @@ struct CSVImportOptions: ParsableArguments {
 
     var mode: CSVImportMode { skipInvalid ? .skipInvalid : .allOrNothing }
 
-    /// Reads the file, a CSV file with `readFile` or a workbook's sheet (told by its first bytes,
-    /// else its name) as CSV text with `readBytes`; a refusal prints each problem (file:line:
-    /// column N (name): reason, a workbook's rows counting as lines) on standard error and fails
-    /// with a data error (65) before the store is written. What was decided about the file
-    /// (sheet, encoding, header line, columns not used) is said on standard error, so that nothing
-    /// is guessed silently.
-    func read<Row>(file readFile: (String, CSVImportMode, CSVReadOptions) throws(CSVImportFailure) -> CSVImport<Row>,
-                   bytes readBytes: ([UInt8], String, CSVImportMode, CSVReadOptions) throws(CSVImportFailure) -> CSVImport<Row>)
-        throws -> CSVImport<Row> {
-        let outcome: CSVImport<Row>
+    /// Imports the file into the store (nothing with --dry-run) through the library's
+    /// ``CoverageFileImport``, the call the district page's upload makes too. A refusal prints
+    /// each problem (file:line: column N (name): reason, a workbook's rows counting as lines) on
+    /// standard error and fails with a data error (65) before the store is written. What was
+    /// decided about the file (sheet, encoding, header line, columns not used) is said on
+    /// standard error, so that nothing is guessed silently; --rejected is written before anything
+    /// is stored, so rows set aside are never lost.
+    func run(_ kind: CoverageFileKind, store: StoreOptions) async throws -> CoverageImportOutcome {
         let stderr = Terminal.standardError
+        let importer = CoverageFileImport(kind: kind, file: file, sheet: sheet, mode: mode, options: options)
         do {
-            switch OfficeFileKind.of(path: file) {
-            case .other:
-                if sheet != nil { throw CommandFailure("--sheet is for Excel workbooks; \(file) is not one", exitCode: ExitCodes.usage) }
-                outcome = try readFile(file, mode, options)
-            case .workbook, .legacyExcel:
-                if encoding != .automatic { throw CommandFailure("--encoding is for CSV files; \(file) is an Excel workbook", exitCode: ExitCodes.usage) }
-                let sheet = try WorkbookRows.csv(contentsOf: file, sheet: sheet)
-                stderr.line("\(file): read sheet '\(sheet.name)' of the workbook")
-                outcome = try readBytes(sheet.csv, file, mode, CSVReadOptions(encoding: .utf8, columnNames: options.columnNames))
-            }
+            return try await importer.run(.path(file), district: nil, dryRun: dryRun, beforeStoring: { read in
+                if let sheet = read.sheet { stderr.line("\(file): read sheet '\(sheet)' of the workbook") }
+                for sentence in read.notes.sentences { stderr.line("\(file): \(sentence)") }
+                for unregistered in read.unregistered { stderr.line("\(file): \(unregistered.warning)") }
+                guard let rejected else { return }
+                do {
+                    try Data(CSVRejectedRow.csv(read.rejected, byteOrderMark: !noBOM)).write(to: URL(fileURLWithPath: rejected), options: .atomic)
+                } catch {
+                    throw CommandFailure("cannot write \(rejected) (\(error.localizedDescription)); nothing was imported", exitCode: ExitCodes.cannotWrite)
+                }
+            }, storeScope: { try await store.withCoverageStore($0) })
         } catch let error as CSVImportFailure {
             for problem in error.errors { stderr.line(problem.description) }
             let count = error.errors.count
             throw CommandFailure("\(count) problem\(count == 1 ? "" : "s") in \(file); nothing was imported. Correct the file, or import the good rows with --skip-invalid --rejected FILE",
                                  exitCode: ExitCodes.dataError)
-        }
-        for sentence in outcome.notes.sentences { stderr.line("\(file): \(sentence)") }
-        if let rejected {
-            // Written before anything is stored: rows set aside are never lost.
-            do { try Data(outcome.rejectsCSV(byteOrderMark: !noBOM)).write(to: URL(fileURLWithPath: rejected), options: .atomic) } catch {
-                throw CommandFailure("cannot write \(rejected) (\(error.localizedDescription)); nothing was imported", exitCode: ExitCodes.cannotWrite)
+        } catch let error as CoverageFileError {
+            switch error {
+            case .sheetOfText, .encodingOfWorkbook: throw CommandFailure(error.description, exitCode: ExitCodes.usage)
+            case .unreadableWorkbook: throw CommandFailure(error.description, exitCode: ExitCodes.dataError)
             }
         }
-        return outcome
     }
 
     /// `--json` of both imports.
@@ -145,8 +142,9 @@ struct CSVImportOptions: ParsableArguments {
         what the import would give, and nothing was stored).
         """
 
-    /// The counts, for people or scripts; `what` names the rows ("enterprises").
-    func printCounts(_ counts: UpsertCounts, what: String, rejectedRows: Int, json: Bool) throws {
+    /// The counts, for people or scripts.
+    func printCounts(_ outcome: CoverageImportOutcome, json: Bool) throws {
+        let (counts, what, rejectedRows) = (outcome.counts, outcome.kind.rowsNoun, outcome.read.rejected.count)
         let stdout = Terminal.standardOutput
         if json {
             stdout.write(try JSONOutput.render(Document(file: file, added: counts.added, updated: counts.updated, unchanged: counts.unchanged,

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Bargaining
 import BargainingCoverage
-import BargainingFiles
+import BargainingService
 import BargainingStore
 
 extension Bargain.CongressCommand {
@@ -44,16 +44,7 @@ extension Bargain.CongressCommand {
 
         func run() async throws {
             try await reportingFailures {
-                try await store.withCoverageStore { store in
-                    let known = try await store.registry().map(\.uscc)
-                    let outcome = try source.read(file: { (file, mode, options) throws(CSVImportFailure) in
-                        try CongressCSV.read(contentsOf: file, knownEnterprises: known, mode: mode, options: options)
-                    }, bytes: { (bytes, file, mode, options) throws(CSVImportFailure) in
-                        try CongressCSV.read(bytes, file: file, knownEnterprises: known, mode: mode, options: options)
-                    })
-                    let counts = try await store.recordCongressSessions(outcome.rows, dryRun: source.dryRun)
-                    try source.printCounts(counts, what: "sessions", rejectedRows: outcome.rejected.count, json: output.json)
-                }
+                try source.printCounts(try await source.run(.congress, store: store), json: output.json)
             }
         }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Bargaining
 import BargainingCoverage
-import BargainingFiles
+import BargainingService
 import BargainingStore
 
 extension Bargain.ContractsCommand {
@@ -50,20 +50,7 @@ extension Bargain.ContractsCommand {
 
         func run() async throws {
             try await reportingFailures {
-                try await store.withCoverageStore { store in
-                    let known = try await store.registry().map(\.uscc)
-                    let outcome = try source.read(file: { (file, mode, options) throws(CSVImportFailure) in
-                        try ContractsCSV.read(contentsOf: file, knownEnterprises: known, mode: mode, options: options)
-                    }, bytes: { (bytes, file, mode, options) throws(CSVImportFailure) in
-                        try ContractsCSV.read(bytes, file: file, knownEnterprises: known, mode: mode, options: options)
-                    })
-                    for unregistered in UnregisteredEnterprises.find(in: outcome.rows, registry: Set(known)) {
-                        Terminal.standardError.line("\(source.file): \(unregistered.warning)")
-                    }
-                    let counts = try await store.recordExternal(contracts: outcome.rows, congressRecords: [], dryRun: source.dryRun)
-                    try source.printCounts(counts, what: "contracts", rejectedRows: outcome.rejected.count,
-                                           json: output.json)
-                }
+                try source.printCounts(try await source.run(.contracts, store: store), json: output.json)
             }
         }
     }

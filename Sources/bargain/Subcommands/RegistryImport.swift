@@ -1,7 +1,7 @@
 import ArgumentParser
 import Bargaining
 import BargainingCoverage
-import BargainingFiles
+import BargainingService
 import BargainingStore
 
 extension Bargain.RegistryCommand {
@@ -42,14 +42,7 @@ extension Bargain.RegistryCommand {
 
         func run() async throws {
             try await reportingFailures {
-                let outcome = try source.read(file: { (file, mode, options) throws(CSVImportFailure) in
-                    try RegistryCSV.read(contentsOf: file, mode: mode, options: options)
-                }, bytes: { (bytes, file, mode, options) throws(CSVImportFailure) in
-                    try RegistryCSV.read(bytes, file: file, mode: mode, options: options)
-                })
-                let counts = try await store.withCoverageStore { try await $0.upsertRegistry(outcome.rows, dryRun: source.dryRun) }
-                try source.printCounts(counts, what: "enterprises", rejectedRows: outcome.rejected.count,
-                                       json: output.json)
+                try source.printCounts(try await source.run(.registry, store: store), json: output.json)
             }
         }
     }

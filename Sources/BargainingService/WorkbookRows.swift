@@ -10,8 +10,9 @@ import BargainingOffice
 /// cell limit too: one cell in column XFD above two million one-cell rows passes the reader's
 /// count (each row as wide as its own last cell) but would pad to 32 billion fields.
 enum WorkbookRows {
-    /// A refused workbook is a data error (65), said in one sentence; nothing is imported.
-    static func csv(contentsOf path: String, sheet: String?, limits: OfficeLimits = OfficeLimits()) throws(CommandFailure)
+    /// The workbook at `path` (a CLI import) or in `bytes` (an upload), named `file` in the
+    /// refusal: one sentence; nothing is imported.
+    static func csv(_ source: CoverageFileSource, file: String, sheet: String?, limits: OfficeLimits = OfficeLimits()) throws(CoverageFileError)
         -> (csv: [UInt8], name: String) {
         var writer = CSVWriter()
         var nextLine = 1
@@ -19,7 +20,8 @@ enum WorkbookRows {
         var padded = 0
         let name: String
         do {
-            name = try XLSXReader(limits: limits).read(contentsOf: path, sheet: sheet) { number, cells in
+            let reader = XLSXReader(limits: limits)
+            let row = { (number: Int, cells: [String]) in
                 width = max(width, cells.count)
                 padded += width
                 guard padded <= limits.cells else { return }
@@ -31,12 +33,16 @@ enum WorkbookRows {
                 writer.row(cells.map(singleLine) + repeatElement("", count: width - cells.count), guardingFormulas: false)
                 nextLine += 1
             }
+            switch source {
+            case .path(let path): name = try reader.read(contentsOf: path, sheet: sheet, row: row)
+            case .bytes(let bytes): name = try reader.read(bytes, sheet: sheet, row: row)
+            }
         } catch {
-            throw CommandFailure("\(path): \(error.description); nothing was imported", exitCode: ExitCodes.dataError)
+            throw .unreadableWorkbook("\(file): \(error.description); nothing was imported")
         }
         guard padded <= limits.cells else {
-            throw CommandFailure("\(path): \(OfficeError.tooManyCells(limit: limits.cells).description) once each row is as wide as the widest "
-                                 + "above it (\(width) columns); nothing was imported", exitCode: ExitCodes.dataError)
+            throw .unreadableWorkbook("\(file): \(OfficeError.tooManyCells(limit: limits.cells).description) once each row is as wide as the widest "
+                                      + "above it (\(width) columns); nothing was imported")
         }
         return (writer.bytes, name)
     }
