@@ -50,8 +50,8 @@ extension Bargain {
                 written, the letters and rungs are recorded in the ledger; if writing a letter \
                 fails, nothing is recorded. Each run also writes DIR/督促登记簿.xlsx, the register \
                 of every rung taken so far (date, 文号, enterprise, district, street, rung, answer \
-                due by), rewritten whole from the ledger so the letters' directory always holds a \
-                complete copy.
+                due by; with --district, that district's), rewritten whole from the ledger so the \
+                letters' directory always holds a complete copy.
 
                 Prints one line per laggard (credit code, name, rung, since, answer due by, what \
                 this run did) and a count. With --json, prints one object: asOf, out, \
@@ -185,30 +185,26 @@ extension Bargain {
                     throw CommandFailure("\(try self.policy.file()): \(error)", exitCode: ExitCodes.dataError)
                 }
                 let catalog = WorkflowCatalog(path: try self.policy.workflows.path())
-                let document = try await store.withCoverageStore { store in
-                    let laggards = try await CoverageSources(store: store, workflows: catalog).laggards(policy: policy, asOf: asOf, district: district)
-                    let ledger = try await store.reminderLedger()
-                    let standings: [LadderStanding]
-                    do { standings = try ladder.standings(of: laggards, ledger: ledger, on: asOf) } catch {
-                        throw CommandFailure("a rung's response window cannot be counted: \(error); nothing was written or recorded", exitCode: ExitCodes.dataError)
+                let reminders = ReminderRun(policy: policy, ladder: ladder, asOf: asOf, district: district, issuer: issuer)
+                var written: [Document.Letter] = []
+                var merged: String?
+                var register: String?
+                let outcome: ReminderRun.Outcome
+                do {
+                    outcome = try await store.withCoverageStore { store in
+                        try await reminders.run(CoverageSources(store: store, workflows: catalog)) { outcome in
+                            for district in outcome.unlistedDistricts {
+                                Terminal.standardError.line("warning: the policy has no 'districts: \(district)' entry: its letters are signed \(reminders.office(of: district).issuer) and name no contact person or phone")
+                            }
+                            (written, merged) = try write(outcome.letters, policy: policy)
+                            register = try writeRegister(outcome.register, policy: policy)
+                        }
                     }
-                    let taken = standings.filter { $0.step == .take }
-                    // In credit-code order, the order of their 文号, so the printed pile follows the register.
-                    let letters = taken.filter { $0.rung == ReminderLetter.rung }.map(\.laggard).sorted { $0.enterprise.description < $1.enterprise.description }
-                    warnAboutUnlistedDistricts(letters, policy: policy)
-                    let registry = try await store.registry()
-                    let entries = ledger.entries + taken.map(\.entry)
-                    let references = ReminderNumbering.references(
-                        of: entries, districts: Dictionary(registry.map { ($0.uscc, $0.district) }, uniquingKeysWith: { first, _ in first }))
-                    let (written, merged) = try write(letters, policy: policy,
-                                                      references: Dictionary(taken.compactMap { standing in references[standing.entry].map { (standing.laggard.enterprise, $0) } },
-                                                                             uniquingKeysWith: { first, _ in first }))
-                    let register = try writeRegister(entries, references: references, registry: registry, ladder: ladder, policy: policy)
-                    // Recorded only once every letter and the register are on disk.
-                    try await store.recordReminders(taken.map(\.entry))
-                    return Document(asOf: asOf, out: out, written: written, merged: merged, register: register,
-                                    ladder: standings.map(Document.Rung.init))
+                } catch let error as ReminderRun.WindowError {
+                    throw CommandFailure(error.description, exitCode: ExitCodes.dataError)
                 }
+                let document = Document(asOf: asOf, out: out, written: written, merged: merged, register: register,
+                                        ladder: outcome.standings.map(Document.Rung.init))
                 let stdout = Terminal.standardOutput
                 if output.json {
                     stdout.write(try JSONOutput.render(document))
@@ -218,37 +214,11 @@ extension Bargain {
             }
         }
 
-        /// Who signs a district's letters and whom to call: --issuer, else the policy's entry,
-        /// else `<district>总工会` with no contact.
-        func office(of district: String, policy: Policy) -> (issuer: String, contact: String?) {
-            let office = policy.districts[district]
-            return (issuer ?? office?.issuer ?? (district.isEmpty ? "区总工会" : "\(district)总工会"), office.map(ReminderLetter.contactLine))
-        }
-
-        private func warnAboutUnlistedDistricts(_ laggards: [Laggard], policy: Policy) {
-            let unlisted = Set(laggards.map(\.district)).subtracting(policy.districts.keys).sorted()
-            for district in unlisted {
-                Terminal.standardError.line("warning: the policy has no 'districts: \(district)' entry: its letters are signed \(office(of: district, policy: policy).issuer) and name no contact person or phone")
-            }
-        }
-
         /// The register of every rung taken, `督促登记簿.xlsx` beside the letters: rewritten whole
         /// by each run from the ledger, so the copy in the letters' directory is always complete.
         /// Nil when the ledger is empty.
-        func writeRegister(_ entries: [ReminderLedger.Entry], references: [ReminderLedger.Entry: String], registry: [RegistryEnterprise],
-                           ladder: ReminderLadder, policy: Policy) throws -> String? {
-            guard !entries.isEmpty else { return nil }
-            let enterprises = Dictionary(registry.map { ($0.uscc, $0) }, uniquingKeysWith: { first, _ in first })
-            let rows = entries.map { entry in
-                let enterprise = enterprises[entry.enterprise]
-                return ReminderRegisterSheet.Row(
-                    entry: entry, reference: references[entry], name: enterprise?.name ?? "", district: enterprise?.district ?? "",
-                    street: enterprise?.street ?? "",
-                    // The Chinese title alone, as the letters name the rungs: the id column has the English.
-                    title: policy.rung(named: entry.rung).map { String($0.title.split(separator: " (").first ?? Substring($0.title)) } ?? entry.rung,
-                    // A window running past the holiday calendar is left blank rather than guessed.
-                    answerBy: (try? ladder.answerBy(entry.rung, since: entry.sentOn)) ?? nil)
-            }
+        func writeRegister(_ rows: [ReminderRegisterSheet.Row], policy: Policy) throws -> String? {
+            guard !rows.isEmpty else { return nil }
             do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
                 throw CommandFailure("cannot create \(out) (\(error.localizedDescription)); nothing was recorded", exitCode: ExitCodes.cannotWrite)
             }
@@ -264,15 +234,14 @@ extension Bargain {
 
         /// Writes each letter into `out`, creating it if needed, and for docx and html the merged
         /// file; each file is complete or absent.
-        func write(_ laggards: [Laggard], policy: Policy, references: [CreditCode: String]) throws -> ([Document.Letter], String?) {
-            guard !laggards.isEmpty else { return ([], nil) }
+        func write(_ run: [ReminderRun.Letter], policy: Policy) throws -> ([Document.Letter], String?) {
+            guard !run.isEmpty else { return ([], nil) }
             let files = FileManager.default
             do { try files.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
                 throw CommandFailure("cannot create \(out) (\(error.localizedDescription)); no letter was written or recorded",
                                      exitCode: ExitCodes.cannotWrite)
             }
             var letters: [Document.Letter] = []
-            var laidOut: [OfficialLetter] = []
             func save(_ bytes: () throws -> [UInt8], to file: String) throws {
                 do { try Data(bytes()).write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
                     let reason = (error as? OfficeError)?.description ?? error.localizedDescription
@@ -280,26 +249,21 @@ extension Bargain {
                                          exitCode: ExitCodes.cannotWrite)
                 }
             }
-            for laggard in laggards {
-                let name = String(ReminderLetter.fileName(for: laggard, asOf: day.asOf).dropLast(".txt".count)) + "." + format.rawValue
-                let file = (out as NSString).appendingPathComponent(name)
-                let (signer, contact) = office(of: laggard.district, policy: policy)
-                let reference = format == .txt ? nil : references[laggard.enterprise]
+            for letter in run {
+                let file = (out as NSString).appendingPathComponent(letter.fileStem + "." + format.rawValue)
                 switch format {
                 case .txt:
-                    try save({ Array(ReminderLetter.render(for: laggard, policy: policy, asOf: day.asOf, issuer: signer, contact: contact).utf8) }, to: file)
+                    try save({ Array(ReminderLetter.render(for: letter.laggard, policy: policy, asOf: day.asOf, issuer: letter.issuer,
+                                                           contact: letter.contact).utf8) }, to: file)
                 case .docx, .html:
-                    let letter = LetterLayout.letter(for: laggard, policy: policy, asOf: day.asOf, issuer: signer, contact: contact,
-                                                     reference: reference ?? "")
-                    try save({ try render([letter]) }, to: file)
-                    laidOut.append(letter)
+                    try save({ try render([letter.layout]) }, to: file)
                 }
-                letters.append(Document.Letter(enterprise: laggard.enterprise, name: laggard.name, reason: laggard.reason, issuer: signer,
-                                               reference: reference, file: file))
+                letters.append(Document.Letter(enterprise: letter.laggard.enterprise, name: letter.laggard.name, reason: letter.laggard.reason,
+                                               issuer: letter.issuer, reference: format == .txt ? nil : letter.reference, file: file))
             }
             guard format != .txt else { return (letters, nil) }
             let merged = (out as NSString).appendingPathComponent("\(day.asOf)-特别提示函-合并打印.\(format.rawValue)")
-            try save({ try render(laidOut) }, to: merged)
+            try save({ try render(run.map(\.layout)) }, to: merged)
             return (letters, merged)
         }
 
