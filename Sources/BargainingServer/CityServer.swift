@@ -1,6 +1,7 @@
 import Bargaining
 import BargainingService
 import BargainingStore
+import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -18,15 +19,23 @@ public struct CityServer: Sendable {
         public var today: @Sendable () -> Day
         /// OAI-PMH harvesting at `/oai`; nil serves none (no export schemas were found).
         public var oai: OAIConfiguration?
+        /// Where the server keeps files of its own: uploads waiting for their confirm.
+        public var dataDirectory: String
 
         public init(host: String = "127.0.0.1", port: Int = 8080, limits: ServerLimits = ServerLimits(), secureCookies: Bool = false,
-                    today: @escaping @Sendable () -> Day, oai: OAIConfiguration? = nil) {
+                    today: @escaping @Sendable () -> Day, oai: OAIConfiguration? = nil, dataDirectory: String? = nil) {
             self.host = host
             self.port = port
             self.limits = limits
             self.secureCookies = secureCookies
             self.today = today
             self.oai = oai
+            self.dataDirectory = dataDirectory ?? Self.temporaryDirectory()
+        }
+
+        /// A directory of this process's own under the system's temporary directory.
+        static func temporaryDirectory() -> String {
+            (NSTemporaryDirectory() as NSString).appendingPathComponent("bargain-server-\(UUID().uuidString)")
         }
     }
 
@@ -65,6 +74,9 @@ public struct CityServer: Sendable {
         let pages = Pages(seated: seated, today: configuration.today, secureCookies: configuration.secureCookies)
         pages.add(to: router)
         DistrictPages(pages: pages, coverage: coverage).add(to: router)
+        let shelf = UploadShelf(directory: (configuration.dataDirectory as NSString).appendingPathComponent("uploads"))
+        UploadPages(pages: pages, store: coverage.sources.store, shelf: shelf, maximumBytes: configuration.limits.uploadBytes).add(to: router)
+        LetterPages(pages: pages, coverage: coverage, shelf: shelf).add(to: router)
         if let oai = configuration.oai { OAIRoutes(store: store, workflows: seated.service.workflows, configuration: oai, today: configuration.today).add(to: router) }
         return router
     }

@@ -47,9 +47,10 @@ struct BodyLimitMiddleware: RouterMiddleware {
     let limits: ServerLimits
 
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws -> Response {
-        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limits.bodyBytes {
+        let limit = limits.bodyBytes(path: request.uri.path)
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
             throw Problem(.contentTooLarge, "too-large", title: "请求过大 (request too large)",
-                          detail: "the body has \(declared) bytes; this server takes at most \(limits.bodyBytes)")
+                          detail: "the body has \(declared) bytes; this server takes at most \(limit)")
         }
         return try await next(request, context)
     }

@@ -69,6 +69,8 @@ enum DistrictModels {
         var tables: [GroupTable]
         var laggards: Int
         var laggardDownloads: Downloads
+        /// The seat does the district office's work: uploads (and letters) are linked.
+        var office: Bool
     }
 
     /// A cell of a table rendered from a ``ReportTable``: figures right-aligned, the first cell

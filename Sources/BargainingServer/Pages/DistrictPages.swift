@@ -42,6 +42,7 @@ struct DistrictPages {
         let policy = try coverage.policy()
         let (total, byPlace, byIndustry) = (reports[0], reports[1], reports[2])
         let scope = district ?? "全市 (whole city)"
+        let office = if case .allowed = Authorization.districtOffice(seat: identity.seat) { true } else { false }
         let keep: [(String, String?)] = [("asOf", query.asOf.description), ("district", district)]
         func table(_ report: CoverageReport, id: String, heading: String, link: ((CoverageFigures) -> String)?) -> DistrictModels.GroupTable {
             let rows = Self.worstFirst(report.groups).map { Self.row($0, name: report.displayName(of: $0), link: link?($0)) }
@@ -72,7 +73,8 @@ struct DistrictPages {
             laggards: laggards.count,
             laggardDownloads: DistrictModels.Downloads(downloads: [ReportFormat.xlsx, .csv].map {
                 DistrictModels.Download(id: "laggards-\($0.rawValue)", label: ".\($0.rawValue)", href: Self.href("/district/laggards.\($0.rawValue)", keep))
-            }))
+            }),
+            office: office)
         return pages.html(model, "district", library: DistrictTemplates.library)
     }
 
@@ -200,10 +202,15 @@ struct DistrictPages {
         guard let bytes = try format.bytes(tables, title: title, chart: { nil }) else {
             throw Problem.badRequest("there is no .\(format.rawValue) of this table")
         }
-        let file = "\(name).\(format.rawValue)"
+        return attachment(bytes, file: "\(name).\(format.rawValue)", type: format.mediaType)
+    }
+
+    /// `bytes` as a file to save under the name `file` (RFC 6266: an ASCII fallback and the
+    /// UTF-8 name).
+    static func attachment(_ bytes: [UInt8], file: String, type: String) -> Response {
         let ascii = String(file.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
         var headers = HTTPFields()
-        headers[.contentType] = format.mediaType
+        headers[.contentType] = type
         headers[.contentDisposition] = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(Self.encoded(file))"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }

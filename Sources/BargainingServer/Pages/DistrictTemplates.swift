@@ -7,7 +7,9 @@ import Mustache
 enum DistrictTemplates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        for (name, text) in [("layout", PageTemplates.layout), ("district", overview), ("street", street), ("downloads", downloads)] {
+        for (name, text) in [("layout", PageTemplates.layout), ("district", overview), ("street", street), ("downloads", downloads),
+                                 ("upload", UploadTemplates.form), ("upload-preview", UploadTemplates.preview), ("upload-done", UploadTemplates.done),
+                                 ("letters", LetterTemplates.page)] {
             // The templates are part of the program: one that does not parse is a programming error.
             try! library.register(text, named: name)
         }
@@ -33,6 +35,7 @@ enum DistrictTemplates {
           <button type="submit" id="show">查看 (show)</button>
         </form>
         <p class="asof">续签率统计期间 (renewal period) {{from}} 至 {{to}}；目标 (targets): {{policyTitle}}</p>
+        {{#office}}<p class="office"><a href="/district/upload" id="upload-link">上传名录、合同台账或职代会情况 (upload the district's files)</a> · <a href="/district/letters" id="letters-link">督促函 (reminder letters)</a></p>{{/office}}
         <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">指标与目标 <span lang="en">(figures against the targets)</span></h2>
         <div class="scroll" role="region" aria-labelledby="figures-heading" tabindex="0">

@@ -143,5 +143,8 @@ enum PageModels {
         var user: User?
         var title: String
         var detail: String
+        /// Each problem of a refused file or form, one line each.
+        var problems: [String] = []
+        var hasProblems = false
     }
 }

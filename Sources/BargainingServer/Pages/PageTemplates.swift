@@ -181,6 +181,7 @@ enum PageTemplates {
         {{$content}}
         <h1>{{title}}</h1>
         <p class="error" role="alert" id="error">{{detail}}</p>
+        {{#hasProblems}}<ul id="problems">{{#problems}}<li>{{.}}</li>{{/problems}}</ul>{{/hasProblems}}
         <p><a href="/">← 我的协商 (my negotiations)</a></p>
         {{/content}}
         {{/layout}}

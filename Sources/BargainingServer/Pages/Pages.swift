@@ -175,7 +175,9 @@ struct Pages {
             return try await body(identity)
         } catch {
             let problem = Problem.from(error)
-            return html(PageModels.ProblemPage(user: user(identity), title: problem.document.title, detail: problem.document.detail), "problem",
+            return html(PageModels.ProblemPage(user: user(identity), title: problem.document.title, detail: problem.document.detail,
+                                               problems: problem.document.problems ?? [], hasProblems: !(problem.document.problems ?? []).isEmpty),
+                        "problem",
                         status: problem.status)
         }
     }

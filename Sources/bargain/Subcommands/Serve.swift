@@ -30,6 +30,12 @@ extension Bargain {
         @Flag(help: "Mark the session cookie Secure (the server is reached through HTTPS).")
         var secureCookies = false
         @Option(help: "Largest request body in bytes.") var maxBody = ServerLimits.defaultBodyBytes
+        @Option(help: "Largest file uploaded to the district page, in bytes.") var maxUpload = ServerLimits.defaultUploadBytes
+        @Option(name: .customLong("data-dir"),
+                help: ArgumentHelp("Where the server keeps uploads waiting for their confirm (default: a new directory under the system's temporary directory).",
+                                   valueName: "dir"),
+                completion: .directory)
+        var dataDirectory: String?
         @Option(help: "Seconds a request may take before it is answered 503.") var requestTimeout = 30
         @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
         var logLevel = "info"
@@ -65,8 +71,8 @@ extension Bargain {
                     }
                     let server = CityServer(
                         store: accountStore, workflows: catalog, accounts: AccountService(store: accountStore),
-                        configuration: .init(host: host, port: port, limits: ServerLimits(bodyBytes: maxBody, requestSeconds: requestTimeout),
-                                             secureCookies: secureCookies, today: { Day.today() }, oai: try oai(logger)),
+                        configuration: .init(host: host, port: port, limits: ServerLimits(bodyBytes: maxBody, uploadBytes: maxUpload, requestSeconds: requestTimeout),
+                                             secureCookies: secureCookies, today: { Day.today() }, oai: try oai(logger), dataDirectory: dataDirectory),
                         version: Producer.version)
                     let serverLogger = logger
                     let app = server.application(logger: logger) { port in
