@@ -8,6 +8,19 @@ enum ChartText {
         ("续签率", "#dd6b20", { ($0.renewed, $0.due) }),
     ]
 
+    /// The start of a chart: the SVG element at its size in the CJK fonts both charts use, a
+    /// white background (a chart pasted into a document has no page behind it) and the bold title.
+    static func head(width: Int, height: Int, title: String, left: Int) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" \
+        font-family="'WenQuanYi Zen Hei', 'Noto Sans CJK SC', sans-serif" font-size="13">
+
+        """
+            + "<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
+            + text(title, x: left, y: 28, attributes: "font-size=\"17\" font-weight=\"bold\"")
+    }
+
     static func text(_ content: String, x: Int, y: Int, attributes: String = "") -> String {
         "<text x=\"\(x)\" y=\"\(y)\"\(attributes.isEmpty ? "" : " " + attributes)>\(MarkupText.escaped(content))</text>\n"
     }

@@ -60,14 +60,7 @@ public enum CoverageChart {
         let grouping = report.groupBy == .none ? "" : "，按\(report.groupBy.chineseName)"
         let title = "工资集体合同签订率、职工覆盖率与续签率（\(scope.map { $0 + "，" } ?? "")截至 \(report.asOf)\(grouping)）"
         let width = max(left + plotWidth + right, left + TerminalWidth.of(title) * 9 + 20)
-        var svg = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" \
-        font-family="'WenQuanYi Zen Hei', 'Noto Sans CJK SC', sans-serif" font-size="13">
-
-        """
-        svg += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-        svg += ChartText.text(title, x: left, y: 28, attributes: "font-size=\"17\" font-weight=\"bold\"")
+        var svg = ChartText.head(width: width, height: height, title: title, left: left)
         let sortNote = order == .worst ? "按签订率由低到高排列" : "按名称排列"
         svg += ChartText.text("续签率统计期间 \(report.from) 至 \(report.to)；n 为建会企业数；\(sortNote)", x: left, y: 50,
                               attributes: "fill=\"#4a5568\"")

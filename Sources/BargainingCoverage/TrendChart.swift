@@ -27,14 +27,7 @@ public enum TrendChart {
         let title = "工资集体合同签订率、职工覆盖率与续签率趋势（\(scope.map { $0 + "，" } ?? "")\(dates.first.map(\.description) ?? "") 至 \(dates.last.map(\.description) ?? "")）"
         let width = max(left + plotWidth + right, left + TerminalWidth.of(title) * 9 + 20)
         let height = bottom + 64
-        var svg = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" \
-        font-family="'WenQuanYi Zen Hei', 'Noto Sans CJK SC', sans-serif" font-size="13">
-
-        """
-        svg += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-        svg += ChartText.text(title, x: left, y: 28, attributes: "font-size=\"17\" font-weight=\"bold\"")
+        var svg = ChartText.head(width: width, height: height, title: title, left: left)
         svg += ChartText.text("续签率统计期间：每个日期当年 1 月 1 日至该日", x: left, y: 50, attributes: "fill=\"#4a5568\"")
 
         // Legend, in a row above the plot.
